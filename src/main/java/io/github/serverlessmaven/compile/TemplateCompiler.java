@@ -1,0 +1,86 @@
+package io.github.serverlessmaven.compile;
+
+import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.config.ConfigReader;
+import io.github.serverlessmaven.config.Diagnostics;
+import io.github.serverlessmaven.model.EventSpec;
+import io.github.serverlessmaven.model.FunctionDef;
+import io.github.serverlessmaven.model.Service;
+import io.github.serverlessmaven.template.Template;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the compilers in v3's order: core (bucket), log groups, role, functions, events, finalize.
+ */
+public final class TemplateCompiler {
+
+    /** CloudFormation's per-stack limit. */
+    public static final int MAX_RESOURCES = 500;
+
+    private final Map<String, EventCompiler> eventCompilers;
+
+    public TemplateCompiler() {
+        this(EventCompilers.all());
+    }
+
+    public TemplateCompiler(Map<String, EventCompiler> eventCompilers) {
+        this.eventCompilers = eventCompilers;
+    }
+
+    public record Result(Template createStack, Template updateStack) {}
+
+    public Result compile(Service service, Map<String, Artifact> artifacts, String artifactDirectoryName,
+            Diagnostics diagnostics) {
+        CoreTemplateCompiler core = new CoreTemplateCompiler();
+        Template createStack = core.compile(service);
+        Template update = core.compile(service);
+        CompileContext context = new CompileContext(service, update, diagnostics, artifacts, artifactDirectoryName);
+
+        new LogGroupCompiler().compile(context);
+        IamRoleCompiler role = new IamRoleCompiler();
+        role.compile(context);
+        new FunctionCompiler().compile(context);
+        compileEvents(context);
+        role.finish(context);
+        new ResourcesMerger().merge(service, update);
+
+        int count = update.resources().size();
+        if (count > MAX_RESOURCES) {
+            throw new ConfigException(io.github.serverlessmaven.config.Position.of(service.configFile()), "",
+                    "the stack would have " + count + " resources; CloudFormation allows " + MAX_RESOURCES
+                            + " per stack (automatic splitting into nested stacks is planned)",
+                    "split the service into several services, or move functions out");
+        }
+        return new Result(createStack, update);
+    }
+
+    private void compileEvents(CompileContext context) {
+        Map<String, List<FunctionEvent>> byType = new LinkedHashMap<>();
+        for (String type : eventCompilers.keySet()) {
+            byType.put(type, new ArrayList<>());
+        }
+        for (FunctionDef function : context.service().functions().values()) {
+            Map<String, Integer> counters = new HashMap<>();
+            for (EventSpec event : function.events()) {
+                List<FunctionEvent> bucket = byType.get(event.type());
+                if (bucket == null) {
+                    String suggestion = ConfigReader.closest(event.type(), eventCompilers.keySet());
+                    throw new ConfigException(event.position(), event.path(), "unsupported function event '"
+                            + event.type() + "'", suggestion != null ? "write '" + suggestion + "'"
+                            : "use one of " + eventCompilers.keySet());
+                }
+                int n = counters.merge(event.type(), 1, Integer::sum);
+                bucket.add(new FunctionEvent(function, event, n));
+            }
+        }
+        byType.forEach((type, events) -> {
+            if (!events.isEmpty()) {
+                eventCompilers.get(type).compile(context, events);
+            }
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.serverlessmaven.maven;
+
+import io.github.serverlessmaven.pipeline.ServicePipeline;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Validates serverless.yml, resolves its variables and writes the CloudFormation templates and the deployable
+ * artifact to {@code target/serverless}, as {@code serverless package} does. Needs no AWS access.
+ */
+@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = false,
+        requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class PackageMojo extends AbstractServerlessMojo {
+
+    @Override
+    protected String goal() {
+        return "package";
+    }
+
+    @Override
+    protected void run() {
+        new ServicePipeline(coreLog()).packageService(packageRequest());
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.serverlessmaven.model;
+
+import io.github.serverlessmaven.config.MapNode;
+import io.github.serverlessmaven.config.Position;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of {@code functions:}, with provider defaults already applied (runtime, memory, timeout,
+ * environment and tags merged).
+ *
+ * @param key the key under {@code functions:}; logical IDs derive from it
+ * @param name the physical function name
+ * @param role null for the shared generated role; otherwise a role name, ARN or intrinsic
+ * @param raw the function's resolved map, for function features compiled outside the core (url, destinations, ...)
+ */
+public record FunctionDef(
+        String key,
+        String name,
+        String handler,
+        String runtime,
+        int memorySize,
+        int timeout,
+        String description,
+        Map<String, Object> environment,
+        Map<String, Object> tags,
+        Object role,
+        Object vpc,
+        Object reservedConcurrency,
+        Object provisionedConcurrency,
+        boolean snapStart,
+        List<Object> layers,
+        String architecture,
+        boolean disableLogs,
+        Integer logRetentionInDays,
+        boolean versionFunction,
+        Object tracing,
+        PackageSpec packageSpec,
+        List<EventSpec> events,
+        MapNode raw,
+        String path,
+        Position position) {}

@@ -1,0 +1,36 @@
+package io.github.serverlessmaven.model;
+
+import io.github.serverlessmaven.config.MapNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole service after variables are resolved and the configuration validated.
+ *
+ * @param resources the {@code resources:} block as plain values (Resources, Outputs, Conditions, extensions ...)
+ * @param root the resolved configuration tree, for anything read outside the core model
+ */
+public record Service(
+        String name,
+        String frameworkVersion,
+        Provider provider,
+        Map<String, FunctionDef> functions,
+        PackageSpec packageSpec,
+        Map<String, Object> custom,
+        Map<String, Object> resources,
+        List<String> plugins,
+        MapNode root,
+        String configFile) {
+
+    public String stage() {
+        return provider.stage();
+    }
+
+    public String region() {
+        return provider.region();
+    }
+
+    public String stackName() {
+        return provider.stackName() != null ? provider.stackName() : name + "-" + provider.stage();
+    }
+}

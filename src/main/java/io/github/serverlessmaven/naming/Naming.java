@@ -1,0 +1,166 @@
+package io.github.serverlessmaven.naming;
+
+import java.util.Locale;
+
+/**
+ * Every logical ID and physical name, spelled exactly as Serverless Framework v3's {@code lib/plugins/aws/lib/naming.js}
+ * spells it, so a stack deployed by v3 can be taken over without replacing resources. Compilers never build
+ * a logical ID by hand: they ask here.
+ */
+public final class Naming {
+
+    private Naming() {}
+
+    // ---- normalisation rules ----
+
+    /** {@code create-user_v2} becomes {@code CreateDashuserUnderscorev2}. */
+    public static String normalizeName(String name) {
+        String replaced = name.replace("-", "Dash").replace("_", "Underscore");
+        return upperFirst(replaced);
+    }
+
+    /** Function keys: same as {@link #normalizeName}. */
+    public static String normalizeFunctionName(String functionKey) {
+        return normalizeName(functionKey);
+    }
+
+    /** Drops every non-alphanumeric character and upper-cases the first letter: {@code my-queue.fifo} to {@code Myqueuefifo}. */
+    public static String normalizeNameToAlphaNumericOnly(String name) {
+        return upperFirst(name.replaceAll("[^0-9A-Za-z]", ""));
+    }
+
+    /** A REST path segment: lodash capitalize, {@code -} to Dash, {@code {x}} to xVar, other punctuation dropped. */
+    public static String normalizePathPart(String part) {
+        String s = capitalize(part);
+        s = s.replace("-", "Dash");
+        s = s.replace("+", "");
+        s = s.replaceAll("\\{(.*)}", "$1Var");
+        s = s.replaceAll("[^0-9A-Za-z]", "");
+        return upperFirst(s);
+    }
+
+    /** A whole REST path: segments normalised and concatenated. */
+    public static String normalizePath(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) {
+                sb.append(normalizePathPart(part));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code GET} becomes {@code Get}. */
+    public static String normalizeMethodName(String method) {
+        return upperFirst(method.toLowerCase(Locale.ROOT));
+    }
+
+    public static String upperFirst(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** lodash capitalize: first character upper case, the rest lower case. */
+    public static String capitalize(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    // ---- stack level ----
+
+    public static String stackName(String service, String stage) {
+        return service + "-" + stage;
+    }
+
+    public static String deploymentBucketLogicalId() {
+        return "ServerlessDeploymentBucket";
+    }
+
+    public static String deploymentBucketPolicyLogicalId() {
+        return "ServerlessDeploymentBucketPolicy";
+    }
+
+    public static String deploymentBucketOutputKey() {
+        return "ServerlessDeploymentBucketName";
+    }
+
+    public static String exportName(String service, String stage, String outputKey) {
+        return "sls-" + service + "-" + stage + "-" + outputKey;
+    }
+
+    // ---- functions ----
+
+    public static String functionLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "LambdaFunction";
+    }
+
+    public static String functionPhysicalName(String service, String stage, String functionKey) {
+        return service + "-" + stage + "-" + functionKey;
+    }
+
+    public static String logGroupLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "LogGroup";
+    }
+
+    public static String logGroupName(String functionPhysicalName) {
+        return "/aws/lambda/" + functionPhysicalName;
+    }
+
+    public static String roleLogicalId() {
+        return "IamRoleLambdaExecution";
+    }
+
+    public static String versionLogicalId(String functionKey, String hash) {
+        return normalizeFunctionName(functionKey) + "LambdaVersion" + hash.replaceAll("[^0-9A-Za-z]", "");
+    }
+
+    public static String qualifiedArnOutputKey(String functionKey) {
+        return functionLogicalId(functionKey) + "QualifiedArn";
+    }
+
+    public static String provisionedConcurrencyAliasLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "ProvConcLambdaAlias";
+    }
+
+    public static String snapStartAliasLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "SnapStartLambdaAlias";
+    }
+
+    public static String functionUrlLogicalId(String functionKey) {
+        return functionLogicalId(functionKey) + "Url";
+    }
+
+    public static String eventInvokeConfigLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "LambdaEvConf";
+    }
+
+    // ---- REST API (http events) ----
+
+    public static String restApiLogicalId() {
+        return "ApiGatewayRestApi";
+    }
+
+    public static String restApiName(String service, String stage) {
+        return stage + "-" + service;
+    }
+
+    public static String resourceLogicalId(String path) {
+        return "ApiGatewayResource" + normalizePath(path);
+    }
+
+    public static String methodLogicalId(String resourcePathId, String method) {
+        return "ApiGatewayMethod" + resourcePathId + normalizeMethodName(method);
+    }
+
+    public static String restApiPermissionLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionApiGateway";
+    }
+
+    public static String serviceEndpointOutputKey() {
+        return "ServiceEndpoint";
+    }
+}

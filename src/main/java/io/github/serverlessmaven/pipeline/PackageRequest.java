@@ -1,0 +1,21 @@
+package io.github.serverlessmaven.pipeline;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One run of the package pipeline.
+ *
+ * @param configFile serverless.yml
+ * @param stage {@code serverless.stage} or null
+ * @param region {@code serverless.region} or null
+ * @param options {@code ${opt:...}} values beyond stage and region
+ * @param env the environment, for {@code ${env:...}}
+ */
+public record PackageRequest(
+        ProjectLayout project,
+        Path configFile,
+        String stage,
+        String region,
+        Map<String, String> options,
+        Map<String, String> env) {}

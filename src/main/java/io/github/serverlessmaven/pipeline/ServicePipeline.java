@@ -1,0 +1,103 @@
+package io.github.serverlessmaven.pipeline;
+
+import io.github.serverlessmaven.compile.Artifact;
+import io.github.serverlessmaven.compile.TemplateCompiler;
+import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.config.Diagnostics;
+import io.github.serverlessmaven.config.Node;
+import io.github.serverlessmaven.config.Position;
+import io.github.serverlessmaven.config.Problem;
+import io.github.serverlessmaven.config.YamlLoader;
+import io.github.serverlessmaven.model.Service;
+import io.github.serverlessmaven.packaging.ArtifactPackager;
+import io.github.serverlessmaven.validate.ServiceParser;
+import io.github.serverlessmaven.variables.VariableContext;
+import io.github.serverlessmaven.variables.VariableResolver;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * serverless.yml to {@code target/serverless}: load, resolve variables, validate, choose or build artifacts,
+ * compile, write. Knows nothing of Maven or AWS.
+ */
+public final class ServicePipeline {
+
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Log log;
+
+    public ServicePipeline(Log log) {
+        this.log = log;
+    }
+
+    /** Loads, resolves and validates the configuration (no files written). */
+    public Service load(PackageRequest request) {
+        return load(request, Map.of());
+    }
+
+    public Service load(PackageRequest request, Map<String, io.github.serverlessmaven.variables.VariableSource> extra) {
+        Diagnostics diagnostics = new Diagnostics();
+        Node raw = YamlLoader.load(request.configFile(), displayName(request));
+        Map<String, String> options = new HashMap<>(request.options());
+        if (request.stage() != null) {
+            options.put("stage", request.stage());
+        }
+        if (request.region() != null) {
+            options.put("region", request.region());
+        }
+        VariableContext variables = new VariableContext(options, request.env(), request.project().properties(),
+                request.project().baseDir(), extra);
+        Node resolved = new VariableResolver(variables).resolve(raw);
+        Service service = new ServiceParser(diagnostics).parse(resolved, displayName(request), request.stage(),
+                request.region());
+        for (Problem warning : diagnostics.warnings()) {
+            log.warn(warning.render());
+        }
+        return service;
+    }
+
+    public PackageResult packageService(PackageRequest request) {
+        return packageService(request, load(request), Instant.now());
+    }
+
+    public PackageResult packageService(PackageRequest request, Service service, Instant now) {
+        ProjectLayout project = request.project();
+        Path outputDir = project.outputDir();
+        Map<String, Artifact> artifacts = new ArtifactPackager().prepare(service, project, log);
+        String directory = service.provider().deploymentPrefix() + "/" + service.name() + "/" + service.stage() + "/"
+                + now.toEpochMilli() + "-" + ISO_MILLIS.format(now);
+        Diagnostics diagnostics = new Diagnostics();
+        TemplateCompiler.Result templates = new TemplateCompiler().compile(service, artifacts, directory, diagnostics);
+        for (Problem warning : diagnostics.warnings()) {
+            log.warn(warning.render());
+        }
+        try {
+            Files.createDirectories(outputDir);
+            Path create = outputDir.resolve("cloudformation-template-create-stack.json");
+            Path update = outputDir.resolve("cloudformation-template-update-stack.json");
+            Files.writeString(create, templates.createStack().toJson(), StandardCharsets.UTF_8);
+            Files.writeString(update, templates.updateStack().toJson(), StandardCharsets.UTF_8);
+            log.info("Packaged " + service.name() + " for stage " + service.stage() + " (" + service.region() + "): "
+                    + templates.updateStack().resources().size() + " resources, " + service.functions().size()
+                    + " function(s) -> " + project.baseDir().relativize(outputDir));
+            return new PackageResult(service, outputDir, create, update, artifacts, directory);
+        } catch (IOException e) {
+            throw new ConfigException(Position.of(outputDir.toString()), "", "cannot write the templates: "
+                    + e.getMessage(), "check that the build directory is writable");
+        }
+    }
+
+    private static String displayName(PackageRequest request) {
+        Path base = request.project().baseDir();
+        Path file = request.configFile();
+        return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+    }
+}

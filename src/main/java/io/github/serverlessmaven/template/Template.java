@@ -1,0 +1,57 @@
+package io.github.serverlessmaven.template;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A CloudFormation template under construction. Compilers add resources and outputs; it is written once at
+ * the end. Values are plain Java maps and lists, so user-supplied CloudFormation passes through untouched.
+ */
+public final class Template {
+
+    private final Map<String, Object> root = new LinkedHashMap<>();
+    private final Map<String, Object> resources = new LinkedHashMap<>();
+    private final Map<String, Object> outputs = new LinkedHashMap<>();
+
+    public Template(String description) {
+        root.put("AWSTemplateFormatVersion", "2010-09-09");
+        root.put("Description", description);
+        root.put("Resources", resources);
+        root.put("Outputs", outputs);
+    }
+
+    public Map<String, Object> root() {
+        return root;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> resources() {
+        return resources;
+    }
+
+    public Map<String, Object> outputs() {
+        return outputs;
+    }
+
+    public boolean hasResource(String logicalId) {
+        return resources.containsKey(logicalId);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> resource(String logicalId) {
+        return (Map<String, Object>) resources.get(logicalId);
+    }
+
+    public Map<String, Object> addResource(String logicalId, Map<String, Object> resource) {
+        resources.put(logicalId, resource);
+        return resource;
+    }
+
+    public void addOutput(String key, Map<String, Object> output) {
+        outputs.put(key, output);
+    }
+
+    public String toJson() {
+        return Json.pretty(root);
+    }
+}

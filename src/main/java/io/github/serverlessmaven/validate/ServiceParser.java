@@ -1,0 +1,385 @@
+package io.github.serverlessmaven.validate;
+
+import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.config.ConfigReader;
+import io.github.serverlessmaven.config.Diagnostics;
+import io.github.serverlessmaven.config.ListNode;
+import io.github.serverlessmaven.config.MapNode;
+import io.github.serverlessmaven.config.Node;
+import io.github.serverlessmaven.config.Position;
+import io.github.serverlessmaven.config.Problem;
+import io.github.serverlessmaven.config.ScalarNode;
+import io.github.serverlessmaven.model.DeploymentBucketSpec;
+import io.github.serverlessmaven.model.EventSpec;
+import io.github.serverlessmaven.model.FunctionDef;
+import io.github.serverlessmaven.model.IamSpec;
+import io.github.serverlessmaven.model.PackageSpec;
+import io.github.serverlessmaven.model.Provider;
+import io.github.serverlessmaven.model.Service;
+import io.github.serverlessmaven.naming.Naming;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a resolved configuration tree into the {@link Service} model, or into located errors. Unknown keys
+ * are warnings by default and errors with {@code configValidationMode: error}, as in v3.
+ */
+public final class ServiceParser {
+
+    public static final String DEFAULT_RUNTIME = "java21";
+    public static final Set<String> DEPRECATED_RUNTIMES = Set.of("java8", "java8.al2", "java11", "java17",
+            "nodejs12.x", "nodejs14.x", "nodejs16.x", "python3.7", "python3.8", "dotnet6", "go1.x", "provided");
+
+    static final Set<String> TOP_LEVEL_KEYS = Set.of("service", "frameworkVersion", "provider", "functions",
+            "package", "custom", "resources", "plugins", "layers", "configValidationMode", "useDotenv", "params",
+            "variablesResolutionMode", "deprecationNotificationMode", "disabledDeprecations", "org", "app",
+            "console", "outputs", "dashboard");
+
+    static final Set<String> PROVIDER_KEYS = Set.of("name", "runtime", "stage", "region", "profile",
+            "memorySize", "timeout", "environment", "tags", "stackTags", "stackName", "architecture",
+            "logRetentionInDays", "logDataProtectionPolicy", "versionFunctions", "tracing", "vpc", "iam",
+            "iamRoleStatements", "iamManagedPolicies", "role", "rolePermissionsBoundary", "cfnRole",
+            "deploymentBucket", "deploymentPrefix", "deploymentMethod", "apiName", "endpointType",
+            "vpcEndpointIds", "apiGateway", "httpApi", "websocketsApiName", "websocketsApiRouteSelectionExpression",
+            "websocketsDescription", "websocket", "logs", "alb", "eventBridge", "s3", "kinesis", "cloudFront",
+            "ecr", "layers", "kmsKeyArn", "runtimeManagement", "disableRollback", "rollbackConfiguration",
+            "stackPolicy", "stackParameters", "notificationArns", "lambdaHashingVersion", "timeoutApiGateway",
+            "ephemeralStorageSize", "tenancy");
+
+    static final Set<String> FUNCTION_KEYS = Set.of("handler", "name", "description", "runtime", "memorySize",
+            "timeout", "environment", "role", "tags", "vpc", "reservedConcurrency", "provisionedConcurrency",
+            "snapStart", "layers", "architecture", "disableLogs", "logRetentionInDays", "logDataProtectionPolicy",
+            "package", "events", "versionFunction", "tracing", "url", "destinations", "maximumEventAge",
+            "maximumRetryAttempts", "onError", "kmsKeyArn", "ephemeralStorageSize", "fileSystemConfig",
+            "condition", "dependsOn", "image", "runtimeManagement", "httpApi", "iam", "ssmSecrets",
+            "alarms");
+
+    static final Set<String> PACKAGE_KEYS = Set.of("artifact", "patterns", "individually", "include", "exclude",
+            "excludeDevDependencies", "path");
+
+    private final Diagnostics diagnostics;
+
+    public ServiceParser(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /**
+     * @param stageOverride {@code -Dserverless.stage} or null
+     * @param regionOverride {@code -Dserverless.region} or null
+     */
+    public Service parse(Node rootNode, String configFile, String stageOverride, String regionOverride) {
+        ConfigReader root = ConfigReader.of(rootNode, "");
+        root.optEnum("configValidationMode", List.of("warn", "error", "off")).ifPresent(m ->
+                diagnostics.mode(Diagnostics.Mode.valueOf(m.toUpperCase())));
+        root.checkKnownKeys(TOP_LEVEL_KEYS, diagnostics);
+
+        String name = serviceName(root);
+        ConfigReader provider = root.optMap("provider").orElseThrow(() -> new ConfigException(root.position(),
+                "provider", "missing required property 'provider'", "add 'provider: { name: aws }'"));
+        String providerName = provider.optString("name").orElseThrow(() -> provider.error("name",
+                "missing required property 'name'", "add 'name: aws' under provider"));
+        if (!providerName.equals("aws")) {
+            throw provider.error("name", "unsupported provider '" + providerName
+                    + "': this plugin deploys to AWS only (supported: aws)", "set provider.name to aws");
+        }
+        provider.checkKnownKeys(PROVIDER_KEYS, diagnostics);
+
+        Provider p = parseProvider(provider, name, stageOverride, regionOverride);
+        PackageSpec servicePackage = parsePackage(root, "package");
+        Map<String, FunctionDef> functions = parseFunctions(root, name, p, servicePackage);
+
+        List<String> plugins = pluginNames(root);
+        for (String plugin : plugins) {
+            diagnostics.warn(root.raw("plugins").position(), "plugins", "the Serverless Framework plugin '"
+                    + plugin + "' is ignored: Node.js plugins cannot run inside Maven", null);
+        }
+        Map<String, Object> resources = root.plainMap("resources");
+        diagnostics.throwIfErrors();
+        return new Service(name, root.optString("frameworkVersion").orElse(null), p, functions, servicePackage,
+                root.plainMap("custom"), resources, plugins, root.node(), configFile);
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    private String serviceName(ConfigReader root) {
+        Node service = root.raw("service");
+        if (service == null) {
+            throw new ConfigException(root.position(), "service", "missing required property 'service'",
+                    "add 'service: my-service' at the top of the file");
+        }
+        String name;
+        if (service instanceof MapNode m) {
+            name = ConfigReader.of(m, "service").string("name", "add 'name:' under service");
+        } else {
+            name = root.string("service", "add 'service: my-service'");
+        }
+        if (!name.matches("^[a-zA-Z][0-9a-zA-Z-]+$")) {
+            throw root.error("service", "service name '" + name + "' must start with a letter and contain only "
+                    + "letters, digits and dashes", "rename the service, e.g. '" + name.replaceAll("[^0-9a-zA-Z-]", "-")
+                    + "'");
+        }
+        return name;
+    }
+
+    private Provider parseProvider(ConfigReader provider, String service, String stageOverride,
+            String regionOverride) {
+        String stage = firstNonBlank(stageOverride, provider.optString("stage").orElse(null), "dev");
+        String region = firstNonBlank(regionOverride, provider.optString("region").orElse(null), "us-east-1");
+        String runtime = provider.optString("runtime").orElse(DEFAULT_RUNTIME);
+        int memorySize = provider.optInt("memorySize", 128, 10240).orElse(1024);
+        int timeout = provider.optInt("timeout", 1, 900).orElse(6);
+        String stackName = provider.optString("stackName").orElse(null);
+        if (stackName != null && (!stackName.matches("^[a-zA-Z][a-zA-Z0-9-]*$") || stackName.length() > 128)) {
+            throw provider.error("stackName", "stack name '" + stackName + "' must start with a letter, contain "
+                    + "only letters, digits and dashes, and be at most 128 characters", "choose another stackName");
+        }
+        Object tracingLambda = null;
+        Node tracing = provider.raw("tracing");
+        if (tracing instanceof MapNode) {
+            tracingLambda = ConfigReader.of(tracing, "provider.tracing").plain("lambda");
+        }
+        return new Provider(stage, region, runtime, memorySize, timeout,
+                provider.plainMap("environment"), provider.plainMap("tags"), provider.plainMap("stackTags"),
+                stackName,
+                provider.optEnum("architecture", List.of("x86_64", "arm64")).orElse(null),
+                provider.optInt("logRetentionInDays", 1, 3653).orElse(null),
+                provider.bool("versionFunctions", true),
+                tracingLambda,
+                provider.plain("vpc"),
+                parseIam(provider),
+                parseDeploymentBucket(provider),
+                provider.optString("deploymentPrefix").orElse("serverless"),
+                provider.optEnum("deploymentMethod", List.of("changesets", "direct")).orElse("changesets"),
+                provider.optString("apiName").orElse(null),
+                provider.optEnum("endpointType", List.of("REGIONAL", "EDGE", "PRIVATE", "regional", "edge",
+                        "private")).map(String::toUpperCase).orElse("EDGE"),
+                provider.node());
+    }
+
+    private IamSpec parseIam(ConfigReader provider) {
+        List<Object> statements = new ArrayList<>();
+        List<Object> managedPolicies = new ArrayList<>();
+        Object existingRole = provider.plain("role");
+        Object boundary = provider.plain("rolePermissionsBoundary");
+        String roleName = null;
+        String rolePath = null;
+        Object roleTags = null;
+        String deploymentRole = provider.optString("cfnRole").orElse(null);
+        addAll(statements, provider.plain("iamRoleStatements"));
+        addAll(managedPolicies, provider.plain("iamManagedPolicies"));
+        var iam = provider.optMap("iam");
+        if (iam.isPresent()) {
+            ConfigReader i = iam.get();
+            i.checkKnownKeys(Set.of("role", "deploymentRole"), diagnostics);
+            deploymentRole = i.optString("deploymentRole").orElse(deploymentRole);
+            Node role = i.raw("role");
+            if (role instanceof MapNode rm && !isIntrinsicNode(rm)) {
+                ConfigReader r = ConfigReader.of(role, "provider.iam.role");
+                r.checkKnownKeys(Set.of("name", "path", "statements", "managedPolicies", "permissionsBoundary",
+                        "tags"), diagnostics);
+                roleName = r.optString("name").orElse(null);
+                rolePath = r.optString("path").orElse(null);
+                addAll(statements, r.plain("statements"));
+                addAll(managedPolicies, r.plain("managedPolicies"));
+                boundary = r.plain("permissionsBoundary") != null ? r.plain("permissionsBoundary") : boundary;
+                roleTags = r.plain("tags");
+            } else if (role != null) {
+                existingRole = role.toPlain();
+            }
+        }
+        return new IamSpec(existingRole, roleName, rolePath, statements, managedPolicies, boundary, roleTags,
+                deploymentRole);
+    }
+
+    private DeploymentBucketSpec parseDeploymentBucket(ConfigReader provider) {
+        Node bucket = provider.raw("deploymentBucket");
+        if (bucket == null) {
+            return new DeploymentBucketSpec(null, false, false, false, Map.of(), 5, null, null);
+        }
+        if (bucket instanceof ScalarNode) {
+            return new DeploymentBucketSpec(provider.optString("deploymentBucket").orElse(null), false, false,
+                    false, Map.of(), 5, null, null);
+        }
+        ConfigReader b = ConfigReader.of(bucket, "provider.deploymentBucket");
+        b.checkKnownKeys(Set.of("name", "blockPublicAccess", "versioning", "skipPolicySetup", "tags",
+                "maxPreviousDeploymentArtifacts", "serverSideEncryption", "sseKMSKeyId", "sseCustomerAlgorithim",
+                "sseCustomerKey", "sseCustomerKeyMD5"), diagnostics);
+        return new DeploymentBucketSpec(b.optString("name").orElse(null), b.bool("blockPublicAccess", false),
+                b.bool("versioning", false), b.bool("skipPolicySetup", false), b.plainMap("tags"),
+                b.optInt("maxPreviousDeploymentArtifacts", 0, 1000).orElse(5),
+                b.optString("serverSideEncryption").orElse(null), b.optString("sseKMSKeyId").orElse(null));
+    }
+
+    private PackageSpec parsePackage(ConfigReader owner, String key) {
+        var pkg = owner.optMap(key);
+        if (pkg.isEmpty()) {
+            return PackageSpec.none(owner.position());
+        }
+        ConfigReader p = pkg.get();
+        p.checkKnownKeys(PACKAGE_KEYS, diagnostics);
+        List<String> patterns = new ArrayList<>(p.stringList("patterns"));
+        // include/exclude are v3's deprecated forerunners of patterns.
+        patterns.addAll(p.stringList("include"));
+        for (String exclude : p.stringList("exclude")) {
+            patterns.add("!" + exclude);
+        }
+        Node artifact = p.raw("artifact");
+        return new PackageSpec(p.optString("artifact").orElse(null), patterns, p.bool("individually", false),
+                artifact != null ? artifact.position() : p.position());
+    }
+
+    private Map<String, FunctionDef> parseFunctions(ConfigReader root, String service, Provider provider,
+            PackageSpec servicePackage) {
+        Map<String, FunctionDef> out = new LinkedHashMap<>();
+        Node functionsNode = root.raw("functions");
+        if (functionsNode == null) {
+            return out;
+        }
+        ConfigReader functions = ConfigReader.of(functionsNode, "functions");
+        Map<String, String> normalized = new LinkedHashMap<>();
+        for (String key : functions.keys()) {
+            String path = "functions." + key;
+            Position keyPosition = functions.node().keyPosition(key);
+            if (!key.matches("^[a-zA-Z0-9-_]+$")) {
+                throw new ConfigException(keyPosition, path, "function name '" + key + "' may contain only letters, "
+                        + "digits, '-' and '_'", "rename it to '" + key.replaceAll("[^a-zA-Z0-9-_]", "") + "'");
+            }
+            String logicalId = Naming.functionLogicalId(key);
+            String clash = normalized.put(logicalId, key);
+            if (clash != null) {
+                throw new ConfigException(keyPosition, path, "functions '" + clash + "' and '" + key
+                        + "' both map to the CloudFormation logical ID " + logicalId, "rename one of them");
+            }
+            ConfigReader f = functions.optMap(key).orElseThrow(() -> new ConfigException(keyPosition, path,
+                    "expected a map with at least 'handler'", "add 'handler: com.example.Handler::handleRequest'"));
+            out.put(key, parseFunction(f, key, service, provider, servicePackage));
+        }
+        return out;
+    }
+
+    private FunctionDef parseFunction(ConfigReader f, String key, String service, Provider provider,
+            PackageSpec servicePackage) {
+        f.checkKnownKeys(FUNCTION_KEYS, diagnostics);
+        String handler = f.optString("handler").orElse(null);
+        if (handler == null || handler.isBlank()) {
+            if (f.has("image")) {
+                throw f.error("image", "container image functions are not supported yet",
+                        "package the function as a jar or zip and set 'handler'");
+            }
+            throw new ConfigException(f.position(), f.path(), "function '" + key + "' has no 'handler'",
+                    "add 'handler: com.example.MyHandler::handleRequest'");
+        }
+        String name = f.optString("name").orElse(Naming.functionPhysicalName(service, provider.stage(), key));
+        if (name.length() > 64) {
+            throw new ConfigException(f.has("name") ? f.raw("name").position() : f.position(), f.childPath("name"),
+                    "function name '" + name + "' is " + name.length() + " characters long; AWS allows at most 64",
+                    "set a shorter 'name' for this function or shorten the service name");
+        }
+        String runtime = f.optString("runtime").orElse(provider.runtime());
+        if (DEPRECATED_RUNTIMES.contains(runtime)) {
+            Node at = f.raw("runtime") != null ? f.raw("runtime") : provider.raw().get("runtime");
+            diagnostics.warn(at != null ? at.position() : f.position(), f.childPath("runtime"),
+                    "runtime '" + runtime + "' is deprecated by AWS", "use '" + DEFAULT_RUNTIME + "'");
+        }
+        Map<String, Object> environment = new LinkedHashMap<>(provider.environment());
+        environment.putAll(f.plainMap("environment"));
+        for (String variable : environment.keySet()) {
+            if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new ConfigException(f.position(), f.childPath("environment." + variable),
+                        "environment variable name '" + variable + "' is not valid",
+                        "use only letters, digits and '_', not starting with a digit");
+            }
+        }
+        Map<String, Object> tags = new LinkedHashMap<>(provider.tags());
+        tags.putAll(f.plainMap("tags"));
+        List<EventSpec> events = parseEvents(f);
+        Object layers = f.has("layers") ? f.plain("layers") : provider.raw().has("layers")
+                ? provider.raw().get("layers").toPlain() : null;
+        Object vpc = f.raw("vpc") != null ? f.plain("vpc") : provider.vpc();
+        if (f.node().has("vpc") && (f.raw("vpc") == null || Boolean.FALSE.equals(f.plain("vpc")))) {
+            vpc = null;
+        }
+        PackageSpec pkg = parsePackage(f, "package");
+        Object tracing = f.has("tracing") ? f.plain("tracing") : provider.tracingLambda();
+        return new FunctionDef(key, name, handler, runtime,
+                f.optInt("memorySize", 128, 10240).orElse(provider.memorySize()),
+                f.optInt("timeout", 1, 900).orElse(provider.timeout()),
+                f.optString("description").orElse(null),
+                environment, tags, f.plain("role"), vpc, f.plain("reservedConcurrency"),
+                f.plain("provisionedConcurrency"), f.bool("snapStart", false),
+                layers instanceof List<?> l ? new ArrayList<>(l) : layers == null ? null : List.of(layers),
+                f.optEnum("architecture", List.of("x86_64", "arm64")).orElse(provider.architecture()),
+                f.bool("disableLogs", false),
+                f.optInt("logRetentionInDays", 1, 3653).orElse(provider.logRetentionInDays()),
+                f.bool("versionFunction", provider.versionFunctions()),
+                tracing, pkg, events, f.node(), f.path(), f.position());
+    }
+
+    private List<EventSpec> parseEvents(ConfigReader f) {
+        List<EventSpec> events = new ArrayList<>();
+        Node eventsNode = f.raw("events");
+        if (eventsNode == null) {
+            return events;
+        }
+        if (!(eventsNode instanceof ListNode list)) {
+            throw ConfigReader.typeError(eventsNode, f.childPath("events"), "a list of events");
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            Node item = list.items().get(i);
+            String path = f.childPath("events") + "[" + i + "]";
+            if (!(item instanceof MapNode m) || m.entries().size() != 1) {
+                throw new ConfigException(item.position(), path, "an event must be a map with exactly one key, the "
+                        + "event type (for example '- http: GET /hello')", "write one event type per list item");
+            }
+            String type = m.entries().keySet().iterator().next();
+            events.add(new EventSpec(type, m.get(type), i, path + "." + type, m.keyPosition(type)));
+        }
+        return events;
+    }
+
+    private List<String> pluginNames(ConfigReader root) {
+        Node plugins = root.raw("plugins");
+        if (plugins == null) {
+            return List.of();
+        }
+        if (plugins instanceof MapNode m) {
+            return ConfigReader.of(m, "plugins").stringList("modules");
+        }
+        return root.stringList("plugins");
+    }
+
+    private static boolean isIntrinsicNode(MapNode m) {
+        if (m.entries().size() != 1) {
+            return false;
+        }
+        String k = m.entries().keySet().iterator().next();
+        return k.equals("Ref") || k.startsWith("Fn::");
+    }
+
+    private static void addAll(List<Object> target, Object value) {
+        if (value instanceof List<?> l) {
+            target.addAll(l);
+        } else if (value != null) {
+            target.add(value);
+        }
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** For callers that want to report a located warning through the same channel. */
+    public void warn(Problem problem) {
+        diagnostics.warn(problem);
+    }
+}

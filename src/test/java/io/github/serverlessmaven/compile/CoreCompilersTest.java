@@ -1,0 +1,83 @@
+package io.github.serverlessmaven.compile;
+
+import static io.github.serverlessmaven.testing.Templates.properties;
+import static io.github.serverlessmaven.testing.Templates.resources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.serverlessmaven.testing.ExternalTools;
+import io.github.serverlessmaven.testing.TestServices;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CoreCompilersTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void functionWithoutEventsGetsLogGroupRoleFunctionAndRetainedVersion() {
+        Map<String, Object> t = TestServices.compile(dir, """
+                service: core
+                provider:
+                  name: aws
+                  runtime: java21
+                  environment:
+                    A: one
+                package:
+                  artifact: target/app.jar
+                functions:
+                  create-user_v2:
+                    handler: com.example.Create::handleRequest
+                    memorySize: 512
+                    environment:
+                      B: two
+                """);
+        assertThat(resources(t)).containsKeys("ServerlessDeploymentBucket", "ServerlessDeploymentBucketPolicy",
+                "CreateDashuserUnderscorev2LogGroup", "IamRoleLambdaExecution", "CreateDashuserUnderscorev2LambdaFunction");
+        Map<String, Object> fn = properties(t, "CreateDashuserUnderscorev2LambdaFunction");
+        assertThat(fn).containsEntry("FunctionName", "core-dev-create-user_v2").containsEntry("MemorySize", 512)
+                .containsEntry("Timeout", 6).containsEntry("Runtime", "java21");
+        assertThat(fn.get("Environment")).isEqualTo(Map.of("Variables", Map.of("A", "one", "B", "two")));
+        assertThat(((Map<?, ?>) fn.get("Code")).get("S3Key"))
+                .isEqualTo("serverless/core/dev/1795428000000-2026-11-23T10:00:00.000Z/app.jar");
+        assertThat(resources(t).keySet()).anyMatch(k -> k.startsWith("CreateDashuserUnderscorev2LambdaVersion"));
+        assertThat(properties(t, "CreateDashuserUnderscorev2LogGroup"))
+                .containsEntry("LogGroupName", "/aws/lambda/core-dev-create-user_v2");
+    }
+
+    @Test
+    void versionLogicalIdChangesWithConfigurationAndStaysWithout() {
+        String yaml = """
+                service: core
+                provider: { name: aws }
+                package: { artifact: target/app.jar }
+                functions:
+                  hello: { handler: a.B::c, memorySize: %d }
+                """;
+        String first = versionId(TestServices.compile(dir.resolve("a"), yaml.formatted(512)));
+        String same = versionId(TestServices.compile(dir.resolve("b"), yaml.formatted(512)));
+        String changed = versionId(TestServices.compile(dir.resolve("c"), yaml.formatted(1024)));
+        assertThat(first).isEqualTo(same).isNotEqualTo(changed);
+    }
+
+    @Test
+    void templatePassesCfnLint() {
+        TestServices.project(dir, """
+                service: core
+                provider: { name: aws, runtime: java21 }
+                package: { artifact: target/app.jar }
+                functions:
+                  hello: { handler: a.B::c }
+                """);
+        var result = TestServices.packageProject(dir, List.of());
+        ExternalTools.assertCfnLintClean(result.updateStackTemplate());
+        ExternalTools.assertCfnLintClean(result.createStackTemplate());
+    }
+
+    private static String versionId(Map<String, Object> template) {
+        return resources(template).keySet().stream().filter(k -> k.contains("LambdaVersion")).findFirst().orElseThrow();
+    }
+}

@@ -33,9 +33,16 @@ public final class ServicePipeline {
             .withZone(ZoneOffset.UTC);
 
     private final Log log;
+    private final Node pomModel;
 
     public ServicePipeline(Log log) {
+        this(log, null);
+    }
+
+    /** @param pomModel the model written in the POM's {@code <serverless>} element, or null */
+    public ServicePipeline(Log log, Node pomModel) {
         this.log = log;
+        this.pomModel = pomModel;
     }
 
     /** Loads, resolves and validates the configuration (no files written). */
@@ -45,7 +52,7 @@ public final class ServicePipeline {
 
     public Service load(PackageRequest request, Map<String, io.github.serverlessmaven.variables.VariableSource> extra) {
         Diagnostics diagnostics = new Diagnostics();
-        Node raw = YamlLoader.load(request.configFile(), displayName(request));
+        Node raw = loadConfiguration(request);
         Map<String, String> options = new HashMap<>(request.options());
         if (request.stage() != null) {
             options.put("stage", request.stage());
@@ -93,6 +100,19 @@ public final class ServicePipeline {
             throw new ConfigException(Position.of(outputDir.toString()), "", "cannot write the templates: "
                     + e.getMessage(), "check that the build directory is writable");
         }
+    }
+
+    /** serverless.yml when it exists (it wins over the POM form, said once), else the POM form. */
+    private Node loadConfiguration(PackageRequest request) {
+        boolean fileExists = Files.isRegularFile(request.configFile());
+        if (pomModel != null && !fileExists) {
+            return pomModel;
+        }
+        if (pomModel != null) {
+            log.warn("Both " + displayName(request) + " and <serverless> in the POM define the service; using "
+                    + displayName(request) + " (remove one of them to silence this warning)");
+        }
+        return YamlLoader.load(request.configFile(), displayName(request));
     }
 
     private static String displayName(PackageRequest request) {

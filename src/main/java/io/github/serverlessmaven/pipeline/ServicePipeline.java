@@ -10,6 +10,7 @@ import io.github.serverlessmaven.config.Problem;
 import io.github.serverlessmaven.config.YamlLoader;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.packaging.ArtifactPackager;
+import io.github.serverlessmaven.packaging.HandlerVerifier;
 import io.github.serverlessmaven.validate.ServiceParser;
 import io.github.serverlessmaven.variables.VariableContext;
 import io.github.serverlessmaven.variables.VariableResolver;
@@ -79,6 +80,7 @@ public final class ServicePipeline {
         ProjectLayout project = request.project();
         Path outputDir = project.outputDir();
         Map<String, Artifact> artifacts = new ArtifactPackager().prepare(service, project, log);
+        new HandlerVerifier(log).verify(service, artifacts);
         String directory = service.provider().deploymentPrefix() + "/" + service.name() + "/" + service.stage() + "/"
                 + now.toEpochMilli() + "-" + ISO_MILLIS.format(now);
         Diagnostics diagnostics = new Diagnostics();

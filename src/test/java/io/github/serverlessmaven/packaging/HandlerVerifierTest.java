@@ -12,17 +12,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HandlerVerifierTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    @BeforeEach
-    void buildJar() throws Exception {
+    /** Compiled once: javac is the slow part. */
+    @BeforeAll
+    static void buildJar() throws Exception {
         Path classes = JavaSources.compile(dir.resolve("build"), Map.of(
                 "com.example.Base", "package com.example; public abstract class Base {"
                         + " public String handleRequest(Object in, Object ctx) { return \"ok\"; } }",
@@ -33,7 +34,7 @@ class HandlerVerifierTest {
         JavaSources.jar(classes, dir.resolve("target/app.jar"));
     }
 
-    private void packageWith(String handler) {
+    private static void packageWith(String handler) {
         TestServices.project(dir, """
                 service: orders
                 provider: { name: aws }
@@ -82,12 +83,13 @@ class HandlerVerifierTest {
     }
 
     @Test
-    void anArtifactThatIsNoZipOnlyWarns() throws Exception {
-        Files.writeString(dir.resolve("target/app.jar"), "plain text");
-        TestServices.project(dir, "service: orders\nprovider: { name: aws }\npackage: { artifact: target/app.jar }\n"
+    void anArtifactThatIsNoZipOnlyWarns(@TempDir Path other) throws Exception {
+        Files.createDirectories(other.resolve("target"));
+        Files.writeString(other.resolve("target/app.jar"), "plain text");
+        TestServices.project(other, "service: orders\nprovider: { name: aws }\npackage: { artifact: target/app.jar }\n"
                 + "functions:\n  orders:\n    handler: com.example.Nope\n");
         List<String> warnings = new ArrayList<>();
-        TestServices.packageProject(dir, warnings);
+        TestServices.packageProject(other, warnings);
         assertThat(warnings).contains("Cannot check the handler of function 'orders': app.jar is not a zip or jar");
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * v3's finalize step: export names on generated outputs, a deep merge of {@code resources:} over the
@@ -20,7 +19,7 @@ import java.util.Set;
  */
 public final class ResourcesMerger {
 
-    private static final Set<String> EXTENSION_ATTRIBUTES = Set.of("Condition", "CreationPolicy", "DeletionPolicy",
+    private static final List<String> EXTENSION_ATTRIBUTES = List.of("Condition", "CreationPolicy", "DeletionPolicy",
             "UpdatePolicy", "UpdateReplacePolicy", "Properties", "DependsOn", "Metadata");
 
     @SuppressWarnings("unchecked")

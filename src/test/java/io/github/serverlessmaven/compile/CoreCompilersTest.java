@@ -80,4 +80,25 @@ class CoreCompilersTest {
     private static String versionId(Map<String, Object> template) {
         return resources(template).keySet().stream().filter(k -> k.contains("LambdaVersion")).findFirst().orElseThrow();
     }
+
+    @Test
+    void moreThan500ResourcesSaysHowManyAndThatSplittingIsPlanned() {
+        StringBuilder yaml = new StringBuilder("""
+                service: big
+                provider: { name: aws }
+                package: { artifact: target/app.jar }
+                functions:
+                  hello: { handler: a.B::c }
+                resources:
+                  Resources:
+                """);
+        for (int i = 0; i < 500; i++) {
+            yaml.append("    Queue").append(i).append(": { Type: AWS::SQS::Queue }\n");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestServices.compile(dir, yaml.toString()))
+                .isInstanceOf(io.github.serverlessmaven.config.ConfigException.class)
+                .hasMessage("serverless.yml: the stack would have 506 resources; CloudFormation allows 500 per stack "
+                        + "(automatic splitting into nested stacks is planned), perhaps you should split the service "
+                        + "into several services, or move functions out");
+    }
 }

@@ -48,9 +48,8 @@ public final class ResourcesMerger {
             Object existing = target.get(e.getKey());
             Object incoming = e.getValue();
             if (existing instanceof Map<?, ?> em && incoming instanceof Map<?, ?> im) {
-                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) em);
-                deepMerge(copy, (Map<String, Object>) im);
-                target.put(e.getKey(), copy);
+                // In place: the template's own maps (Resources, Outputs) must stay the ones Template hands out.
+                deepMerge((Map<String, Object>) em, (Map<String, Object>) im);
             } else if (existing instanceof List<?> el && incoming instanceof List<?> il) {
                 // lodash merge: lists merge by index.
                 List<Object> copy = new ArrayList<>(el);

@@ -72,7 +72,7 @@ class CoreCompilersTest {
                 functions:
                   hello: { handler: a.B::c }
                 """);
-        var result = TestServices.packageProject(dir, List.of());
+        var result = TestServices.packageProject(dir, new java.util.ArrayList<>());
         ExternalTools.assertCfnLintClean(result.updateStackTemplate());
         ExternalTools.assertCfnLintClean(result.createStackTemplate());
     }

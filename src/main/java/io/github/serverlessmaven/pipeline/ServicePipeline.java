@@ -94,6 +94,11 @@ public final class ServicePipeline {
             Path update = outputDir.resolve("cloudformation-template-update-stack.json");
             Files.writeString(create, templates.createStack().toJson(), StandardCharsets.UTF_8);
             Files.writeString(update, templates.updateStack().toJson(), StandardCharsets.UTF_8);
+            for (var nested : templates.nested().entrySet()) {
+                Files.writeString(outputDir.resolve(io.github.serverlessmaven.compile.StackSplitter
+                        .nestedTemplateFileName(nested.getKey())), io.github.serverlessmaven.template.Json.pretty(
+                        nested.getValue()), StandardCharsets.UTF_8);
+            }
             log.info("Packaged " + service.name() + " for stage " + service.stage() + " (" + service.region() + "): "
                     + templates.updateStack().resources().size() + " resources, " + service.functions().size()
                     + " function(s) -> " + project.baseDir().relativize(outputDir));

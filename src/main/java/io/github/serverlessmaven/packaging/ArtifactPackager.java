@@ -70,6 +70,7 @@ public final class ArtifactPackager {
     private static final class ZipPlan {
         private final Service service;
         private final ProjectLayout project;
+        private final ZipBuilder builder = new ZipBuilder();
         private ZipContent content;
         private Instant timestamp;
 
@@ -103,7 +104,7 @@ public final class ArtifactPackager {
                         + SlsIgnore.FILE_NAME + " so that the classes are kept");
             }
             try {
-                return new ZipBuilder().build(entries, timestamp, choice.file());
+                return builder.build(entries, timestamp, choice.file());
             } catch (IOException e) {
                 throw new ConfigException(Position.of(choice.file().toString()), "", "cannot write the zip: "
                         + e.getMessage(), "check that the build directory is writable");

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.SortedMap;
@@ -41,12 +42,23 @@ public final class ReproducibleZip {
     /** Base64 SHA-256 and size of what was written. */
     public record Written(String sha256Base64, long size) {}
 
+    /** One file's bytes as they go into a zip; deflated ones are reused when several zips share the file. */
+    record Compressed(long crc, int size, boolean stored, byte[] data) {
+        static final Compressed FOLDER = new Compressed(0, 0, true, new byte[0]);
+    }
+
+    public static Written write(SortedMap<String, Path> entries, Instant timestamp, OutputStream target)
+            throws IOException {
+        return write(entries, timestamp, target, new HashMap<>());
+    }
+
     /**
      * @param entries zip entry name (no leading '/', '/'-separated) to the file with its content
      * @param timestamp the one modification time of every entry
+     * @param cache compressed files by path, shared by the zips of one run
      */
-    public static Written write(SortedMap<String, Path> entries, Instant timestamp, OutputStream target)
-            throws IOException {
+    static Written write(SortedMap<String, Path> entries, Instant timestamp, OutputStream target,
+            Map<Path, Compressed> cache) throws IOException {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -59,18 +71,11 @@ public final class ReproducibleZip {
         int count = 0;
         for (String name : withFolders(entries)) {
             boolean folder = name.endsWith("/");
-            byte[] content = folder ? new byte[0] : Files.readAllBytes(entries.get(name));
-            CRC32 crc = new CRC32();
-            crc.update(content);
-            boolean store = folder || name.endsWith(".jar") || name.endsWith(".zip") || content.length == 0;
-            byte[] data = store ? content : deflate(content);
-            if (!store && data.length >= content.length) {
-                store = true;
-                data = content;
-            }
+            Compressed file = folder ? Compressed.FOLDER : compressed(name, entries.get(name), cache);
+            byte[] data = file.data();
             long offset = out.count;
             byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-            int method = store ? 0 : 8;
+            int method = file.stored() ? 0 : 8;
             requireZip32(offset, name);
             // local file header
             le32(out, 0x04034b50);
@@ -79,9 +84,9 @@ public final class ReproducibleZip {
             le16(out, method);
             le16(out, dosTime[0]);
             le16(out, dosTime[1]);
-            le32(out, crc.getValue());
+            le32(out, file.crc());
             le32(out, data.length);
-            le32(out, content.length);
+            le32(out, file.size());
             le16(out, nameBytes.length);
             le16(out, 0);
             out.write(nameBytes);
@@ -94,9 +99,9 @@ public final class ReproducibleZip {
             le16(centralDirectory, method);
             le16(centralDirectory, dosTime[0]);
             le16(centralDirectory, dosTime[1]);
-            le32(centralDirectory, crc.getValue());
+            le32(centralDirectory, file.crc());
             le32(centralDirectory, data.length);
-            le32(centralDirectory, content.length);
+            le32(centralDirectory, file.size());
             le16(centralDirectory, nameBytes.length);
             le16(centralDirectory, 0); // extra
             le16(centralDirectory, 0); // comment
@@ -123,6 +128,28 @@ public final class ReproducibleZip {
         le16(out, 0);
         out.flush();
         return new Written(Base64.getEncoder().encodeToString(sha256.digest()), out.count);
+    }
+
+    private static Compressed compressed(String name, Path path, Map<Path, Compressed> cache) throws IOException {
+        Compressed known = cache.get(path);
+        if (known != null) {
+            return known;
+        }
+        byte[] content = Files.readAllBytes(path);
+        CRC32 crc = new CRC32();
+        crc.update(content);
+        boolean store = name.endsWith(".jar") || name.endsWith(".zip") || content.length == 0;
+        byte[] data = store ? content : deflate(content);
+        if (!store && data.length >= content.length) {
+            store = true;
+            data = content;
+        }
+        Compressed result = new Compressed(crc.getValue(), content.length, store, data);
+        if (!store) {
+            // Deflating costs CPU; stored files (jars) are cheaper to read again than to keep in memory.
+            cache.put(path, result);
+        }
+        return result;
     }
 
     /** Entry names plus every folder above them, sorted. */

@@ -7,13 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SortedMap;
 
 /**
  * Writes a reproducible zip to its place in {@code target/serverless}, leaving an identical existing file
- * untouched (same bytes, same modification time) so that up-to-date checks downstream stay quiet.
+ * untouched (same bytes, same modification time) so that up-to-date checks downstream stay quiet. One builder
+ * compresses each file once, however many zips (package.individually) contain it.
  */
 public final class ZipBuilder {
+
+    private final Map<Path, ReproducibleZip.Compressed> compressed = new HashMap<>();
 
     /** @param unchanged true when an identical file was already there and was kept */
     public record Result(Path file, String sha256Base64, boolean unchanged) {}
@@ -24,7 +29,7 @@ public final class ZipBuilder {
         try {
             ReproducibleZip.Written written;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024)) {
-                written = ReproducibleZip.write(entries, timestamp, out);
+                written = ReproducibleZip.write(entries, timestamp, out, compressed);
             }
             if (Files.isRegularFile(target) && Files.size(target) == written.size()
                     && Digests.sha256Base64(target).equals(written.sha256Base64())) {

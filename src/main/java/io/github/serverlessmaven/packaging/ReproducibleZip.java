@@ -47,16 +47,16 @@ public final class ReproducibleZip {
         static final Compressed FOLDER = new Compressed(0, 0, true, new byte[0]);
     }
 
+    /**
+     * @param entries zip entry name (no leading '/', '/'-separated) to the file with its content
+     * @param timestamp the one modification time of every entry
+     */
     public static Written write(SortedMap<String, Path> entries, Instant timestamp, OutputStream target)
             throws IOException {
         return write(entries, timestamp, target, new HashMap<>());
     }
 
-    /**
-     * @param entries zip entry name (no leading '/', '/'-separated) to the file with its content
-     * @param timestamp the one modification time of every entry
-     * @param cache compressed files by path, shared by the zips of one run
-     */
+    /** As {@link #write(SortedMap, Instant, OutputStream)}, reusing files already compressed for another zip. */
     static Written write(SortedMap<String, Path> entries, Instant timestamp, OutputStream target,
             Map<Path, Compressed> cache) throws IOException {
         MessageDigest sha256;

@@ -10,6 +10,7 @@ import io.github.serverlessmaven.config.Problem;
 import io.github.serverlessmaven.config.YamlLoader;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.packaging.ArtifactPackager;
+import io.github.serverlessmaven.template.Json;
 import io.github.serverlessmaven.validate.ServiceParser;
 import io.github.serverlessmaven.variables.VariableContext;
 import io.github.serverlessmaven.variables.VariableResolver;
@@ -85,6 +86,10 @@ public final class ServicePipeline {
             Path update = outputDir.resolve("cloudformation-template-update-stack.json");
             Files.writeString(create, templates.createStack().toJson(), StandardCharsets.UTF_8);
             Files.writeString(update, templates.updateStack().toJson(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, Object> attachment : templates.updateStack().attachments().entrySet()) {
+                Files.writeString(outputDir.resolve(attachment.getKey()), Json.pretty(attachment.getValue()),
+                        StandardCharsets.UTF_8);
+            }
             log.info("Packaged " + service.name() + " for stage " + service.stage() + " (" + service.region() + "): "
                     + templates.updateStack().resources().size() + " resources, " + service.functions().size()
                     + " function(s) -> " + project.baseDir().relativize(outputDir));

@@ -12,6 +12,7 @@ public final class Template {
     private final Map<String, Object> root = new LinkedHashMap<>();
     private final Map<String, Object> resources = new LinkedHashMap<>();
     private final Map<String, Object> outputs = new LinkedHashMap<>();
+    private final Map<String, Object> attachments = new LinkedHashMap<>();
 
     public Template(String description) {
         root.put("AWSTemplateFormatVersion", "2010-09-09");
@@ -49,6 +50,14 @@ public final class Template {
 
     public void addOutput(String key, Map<String, Object> output) {
         outputs.put(key, output);
+    }
+
+    /**
+     * Side files written next to the template (file name to JSON value), for what CloudFormation cannot do and
+     * the deploy goal does through the API, such as notifications on existing S3 buckets.
+     */
+    public Map<String, Object> attachments() {
+        return attachments;
     }
 
     public String toJson() {

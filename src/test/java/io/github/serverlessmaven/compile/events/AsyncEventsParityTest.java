@@ -8,7 +8,12 @@ import io.github.serverlessmaven.testing.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.serverlessmaven.testing.Templates;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +26,12 @@ class AsyncEventsParityTest {
 
     @TempDir
     Path dir;
+
+    private static Set<String> resourceIds(Map<String, Object> template) {
+        return Templates.resources(template).keySet().stream()
+                .map(id -> id.replaceAll("LambdaVersion[A-Za-z0-9]+$", "LambdaVersion"))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"events", "schedule-sqs-full", "sns-s3-full", "eventbridge-stream-full",
@@ -38,7 +49,11 @@ class AsyncEventsParityTest {
 
         ExternalTools.Run parity = ExternalTools.parity(result.updateStackTemplate(), reference.resolve("sls-output"),
                 "1.0", "0.98");
+        System.out.println(name + ": " + parity.output());
         assertThat(parity.exitCode()).as(parity.output()).isZero();
+        assertThat(resourceIds(Templates.read(result.updateStackTemplate())))
+                .as("no resource beyond v3's").isEqualTo(resourceIds(Templates.read(
+                        reference.resolve("sls-output/cloudformation-template-update-stack.json"))));
         boolean java17 = Files.readString(dir.resolve("serverless.yml")).contains("java17");
         String[] allowed = java17 ? new String[] {"E2533"} : new String[0];
         ExternalTools.assertCfnLintClean(result.updateStackTemplate(), allowed);

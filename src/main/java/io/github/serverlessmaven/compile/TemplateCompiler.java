@@ -47,6 +47,7 @@ public final class TemplateCompiler {
         compileEvents(context);
         role.finish(context);
         new ResourcesMerger().merge(service, update);
+        new ReferenceChecker().check(service, update);
 
         int count = update.resources().size();
         if (count > MAX_RESOURCES) {

@@ -49,7 +49,6 @@ class AsyncEventsParityTest {
 
         ExternalTools.Run parity = ExternalTools.parity(result.updateStackTemplate(), reference.resolve("sls-output"),
                 "1.0", "0.98");
-        System.out.println(name + ": " + parity.output());
         assertThat(parity.exitCode()).as(parity.output()).isZero();
         assertThat(resourceIds(Templates.read(result.updateStackTemplate())))
                 .as("no resource beyond v3's").isEqualTo(resourceIds(Templates.read(

@@ -86,4 +86,26 @@ class AsyncEventTargetTest {
                 .hasMessageContaining("serverless.yml:9:")
                 .hasMessageContaining("a name cannot be given when the event has more than one rate expression");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void scheduleInputBodyStringIsSentAsJson() {
+        Map<String, Object> t = TestServices.compile(dir, """
+                service: inputs
+                provider: { name: aws, runtime: java21 }
+                package: { artifact: target/app.jar }
+                functions:
+                  worker:
+                    handler: a.B::c
+                    events:
+                      - schedule:
+                          rate: rate(1 hour)
+                          input:
+                            body: '{"id": 7, "tags": ["a"]}'
+                """);
+        Map<String, Object> target = (Map<String, Object>) ((List<Object>) properties(t,
+                "WorkerEventsRuleSchedule1").get("Targets")).get(0);
+        assertThat(target).containsEntry("Input", "{\"body\":{\"id\":7,\"tags\":[\"a\"]}}")
+                .containsEntry("Id", "workerSchedule");
+    }
 }

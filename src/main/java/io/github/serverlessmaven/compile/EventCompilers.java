@@ -1,6 +1,15 @@
 package io.github.serverlessmaven.compile;
 
+import io.github.serverlessmaven.compile.events.CloudWatchLogEventCompiler;
+import io.github.serverlessmaven.compile.events.CognitoUserPoolEventCompiler;
+import io.github.serverlessmaven.compile.events.EventBridgeEventCompiler;
 import io.github.serverlessmaven.compile.events.HttpEventCompiler;
+import io.github.serverlessmaven.compile.events.IotEventCompiler;
+import io.github.serverlessmaven.compile.events.S3EventCompiler;
+import io.github.serverlessmaven.compile.events.ScheduleEventCompiler;
+import io.github.serverlessmaven.compile.events.SnsEventCompiler;
+import io.github.serverlessmaven.compile.events.SqsEventCompiler;
+import io.github.serverlessmaven.compile.events.StreamEventCompiler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +22,16 @@ public final class EventCompilers {
     public static Map<String, EventCompiler> all() {
         Map<String, EventCompiler> compilers = new LinkedHashMap<>();
         for (EventCompiler c : List.<EventCompiler>of(
-                new HttpEventCompiler())) {
+                new ScheduleEventCompiler(),
+                new S3EventCompiler(),
+                new HttpEventCompiler(),
+                new SnsEventCompiler(),
+                new StreamEventCompiler(),
+                new IotEventCompiler(),
+                new CloudWatchLogEventCompiler(),
+                new CognitoUserPoolEventCompiler(),
+                new EventBridgeEventCompiler(),
+                new SqsEventCompiler())) {
             compilers.put(c.type(), c);
         }
         return compilers;

@@ -163,4 +163,38 @@ public final class Naming {
     public static String serviceEndpointOutputKey() {
         return "ServiceEndpoint";
     }
+
+    /** {@code provider.apiName}, else {@code <stage>-<service>} ({@code <service>-<stage>} with shouldStartNameWithService). */
+    public static String apiGatewayName(String service, String stage, String apiName, boolean startWithService) {
+        if (apiName != null) {
+            return apiName;
+        }
+        return startWithService ? service + "-" + stage : restApiName(service, stage);
+    }
+
+    /** v3 appends the CLI run's epoch millis; this plugin appends a digest of the API so unchanged APIs keep it. */
+    public static String restApiDeploymentLogicalId(String suffix) {
+        return "ApiGatewayDeployment" + suffix;
+    }
+
+    public static String restApiAuthorizerLogicalId(String authorizerName) {
+        return normalizeFunctionName(authorizerName) + "ApiGatewayAuthorizer";
+    }
+
+    public static String requestValidatorLogicalId(String service) {
+        return "ApiGateway" + normalizeNameToAlphaNumericOnly(service) + "RequestValidator";
+    }
+
+    /** {@code ApiGatewayApiKey<n>}, or {@code ApiGatewayApiKey<Name><n>} for keys grouped under a usage plan. */
+    public static String apiKeyLogicalId(int number, String groupName) {
+        return "ApiGatewayApiKey" + (groupName != null ? upperFirst(groupName) : "") + number;
+    }
+
+    public static String usagePlanLogicalId(String planName) {
+        return "ApiGatewayUsagePlan" + (planName != null ? upperFirst(planName) : "");
+    }
+
+    public static String usagePlanKeyLogicalId(int number, String groupName) {
+        return "ApiGatewayUsagePlanKey" + (groupName != null ? upperFirst(groupName) : "") + number;
+    }
 }

@@ -1,0 +1,405 @@
+package io.github.serverlessmaven.compile.events.http;
+
+import io.github.serverlessmaven.compile.CompileContext;
+import io.github.serverlessmaven.compile.FunctionEvent;
+import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.config.ConfigReader;
+import io.github.serverlessmaven.config.MapNode;
+import io.github.serverlessmaven.config.Node;
+import io.github.serverlessmaven.config.Position;
+import io.github.serverlessmaven.config.ScalarNode;
+import io.github.serverlessmaven.model.FunctionDef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads one {@code http} event the way v3's validate.js does, rejecting what v3 would reject or break on. */
+public final class HttpEventParser {
+
+    public static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "OPTIONS", "HEAD", "DELETE",
+            "ANY");
+
+    private static final Set<String> EVENT_KEYS = Set.of("async", "authorizer", "connectionId", "connectionType",
+            "cors", "integration", "method", "operationId", "path", "private", "request", "response");
+    private static final Set<String> CORS_KEYS = Set.of("allowCredentials", "cacheControl", "headers", "maxAge",
+            "methods", "origin", "origins");
+    private static final Set<String> AUTHORIZER_KEYS = Set.of("arn", "authorizerId", "claims", "identitySource",
+            "identityValidationExpression", "managedExternally", "name", "resultTtlInSeconds", "scopes", "type");
+    private static final List<String> AUTHORIZER_TYPES = List.of("token", "cognito_user_pools", "request", "aws_iam",
+            "custom");
+    private static final Set<String> REQUEST_KEYS = Set.of("contentHandling", "method", "parameters", "passThrough",
+            "schemas", "template", "uri");
+    private static final List<String> PROXY_REQUEST_KEYS = List.of("parameters", "schema", "schemas");
+    private static final Set<String> RESPONSE_KEYS = Set.of("contentHandling", "headers", "template", "statusCodes");
+    private static final List<String> CONTENT_HANDLING = List.of("CONVERT_TO_BINARY", "CONVERT_TO_TEXT");
+    private static final Pattern SHORTHAND = Pattern.compile("^(\\S+) (/\\S*)$");
+    /** API Gateway path parts: {name}, {name+} or literal characters; no spaces, query or fragment marks. */
+    private static final Pattern PATH_PART = Pattern.compile("\\{[A-Za-z0-9._-]+\\+?}|[A-Za-z0-9._~:@!$&'()*+,;=-]+");
+
+    private final CompileContext context;
+
+    public HttpEventParser(CompileContext context) {
+        this.context = context;
+    }
+
+    public HttpEvent parse(FunctionEvent functionEvent) {
+        FunctionDef function = functionEvent.function();
+        Node body = functionEvent.event().body();
+        String path = functionEvent.event().path();
+        if (body instanceof ScalarNode s && s.value() instanceof String text) {
+            return parseShorthand(function, text, path, s.position());
+        }
+        if (!(body instanceof MapNode)) {
+            throw new ConfigException(body.position(), path, "expected 'METHOD /path' (such as 'GET /users') or a map "
+                    + "with 'path' and 'method', found " + body.kind(), "write for example 'http: GET /users'");
+        }
+        return parseObject(function, ConfigReader.of(body, path));
+    }
+
+    private HttpEvent parseShorthand(FunctionDef function, String text, String configPath, Position position) {
+        Matcher m = SHORTHAND.matcher(text.trim());
+        if (!m.matches()) {
+            throw new ConfigException(position, configPath, "expected 'METHOD /path' (such as 'GET /users'), found '"
+                    + text + "'", "write the method and the path separated by one space, such as 'GET "
+                    + (text.trim().startsWith("/") ? text.trim() : "/" + text.trim()) + "'");
+        }
+        String method = checkMethod(m.group(1), position, configPath);
+        String path = checkPath(m.group(2), position, configPath);
+        return new HttpEvent(function, path, method, "AWS_PROXY", false, false, null, null, null, null, null, null,
+                null, null, configPath, position);
+    }
+
+    private HttpEvent parseObject(FunctionDef function, ConfigReader r) {
+        r.checkKnownKeys(EVENT_KEYS, context.diagnostics());
+        String fix = "give the event both a 'path' and a 'method', such as 'path: users' and 'method: get'";
+        String rawMethod = r.string("method", fix);
+        String method = checkMethod(rawMethod, r.raw("method").position(), r.childPath("method"));
+        String path = checkPath(r.string("path", fix), r.raw("path").position(), r.childPath("path"));
+        boolean async = r.bool("async", false);
+        String integration = integration(r, async);
+        CorsConfig cors = cors(r, method);
+        AuthorizerConfig authorizer = r.has("authorizer") ? authorizer(r, integration) : null;
+
+        Map<String, Object> parameters = null;
+        Map<String, Object> templates = null;
+        String passThrough = null;
+        String contentHandling = null;
+        ConfigReader request = r.optMap("request").orElse(null);
+        if (request != null) {
+            request.checkKnownKeys(REQUEST_KEYS, context.diagnostics());
+            if (request.has("schemas")) {
+                throw request.error("schemas", "request schemas (API Gateway models and body validation) are not "
+                        + "supported by serverless-maven-plugin yet", "remove 'request.schemas' and validate the "
+                        + "body in the function, or define AWS::ApiGateway::Model resources under 'resources'");
+            }
+            if (integration.equals("AWS_PROXY")) {
+                List<String> dropped = request.keys().stream().filter(k -> !PROXY_REQUEST_KEYS.contains(k)).toList();
+                if (!dropped.isEmpty()) {
+                    context.diagnostics().warn(request.position(), request.path(), "only request.parameters applies "
+                            + "to the lambda-proxy integration; " + dropped + " ignored, as Serverless Framework does",
+                            "remove them or use 'integration: lambda'");
+                }
+            } else {
+                templates = requestTemplates(request);
+                passThrough = request.optEnum("passThrough", List.of("NEVER", "WHEN_NO_MATCH", "WHEN_NO_TEMPLATES"))
+                        .orElse(null);
+                contentHandling = request.optEnum("contentHandling", CONTENT_HANDLING).orElse(null);
+            }
+            parameters = requestParameters(request);
+        }
+        if (integration.equals("AWS") && passThrough == null) {
+            passThrough = "NEVER";
+        }
+        ResponseConfig response = null;
+        if (integration.equals("AWS")) {
+            response = response(r);
+        } else if (r.has("response")) {
+            context.diagnostics().warn(r.raw("response").position(), r.childPath("response"), "'response' does not "
+                    + "apply to the lambda-proxy integration and is ignored, as Serverless Framework does",
+                    "remove it or use 'integration: lambda'");
+        }
+        return new HttpEvent(function, path, method, integration, async, r.bool("private", false),
+                r.optString("operationId").orElse(null), cors, authorizer, parameters, templates, passThrough,
+                contentHandling, response, r.path(), r.position());
+    }
+
+    private static String checkMethod(String raw, Position position, String configPath) {
+        String upper = raw.toUpperCase(Locale.ROOT);
+        if (!METHODS.contains(upper)) {
+            String suggestion = ConfigReader.closest(upper, METHODS);
+            throw new ConfigException(position, configPath, "unknown HTTP method '" + raw + "', expected one of "
+                    + METHODS, suggestion != null ? "write '" + suggestion.toLowerCase(Locale.ROOT) + "'"
+                    : "use one of " + METHODS);
+        }
+        return upper.toLowerCase(Locale.ROOT);
+    }
+
+    /** v3 strips one leading and one trailing slash; every remaining segment must be a valid path part. */
+    private static String checkPath(String raw, Position position, String configPath) {
+        String path = raw.replaceFirst("^/", "").replaceFirst("/$", "");
+        if (path.isEmpty()) {
+            return path;
+        }
+        String[] parts = path.split("/", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            boolean greedy = part.endsWith("+}");
+            if (!PATH_PART.matcher(part).matches() || (greedy && i < parts.length - 1)) {
+                String why = part.isEmpty() ? "an empty segment (two slashes in a row)"
+                        : greedy ? "a greedy parameter '" + part + "' that is not the last segment"
+                        : "the segment '" + part + "' with characters API Gateway does not allow";
+                throw new ConfigException(position, configPath, "invalid path '" + raw + "': it has " + why,
+                        "use letters, digits and -._~:@!$&'()*+,;= in segments, and {name} or a final {name+} for "
+                                + "path parameters");
+            }
+        }
+        return path;
+    }
+
+    private static String integration(ConfigReader r, boolean async) {
+        String raw = r.optString("integration").orElse(null);
+        if (raw == null) {
+            return async ? "AWS" : "AWS_PROXY";
+        }
+        String normalized = raw.toUpperCase(Locale.ROOT).replaceFirst("-", "_");
+        return switch (normalized) {
+            case "LAMBDA", "AWS" -> "AWS";
+            case "LAMBDA_PROXY", "AWS_PROXY" -> "AWS_PROXY";
+            case "HTTP", "HTTP_PROXY", "MOCK" -> throw r.error("integration", "integration '" + raw + "' is not "
+                    + "supported by serverless-maven-plugin yet (only lambda-proxy and lambda are)",
+                    "use 'lambda-proxy' or 'lambda', or define the method under 'resources'");
+            default -> throw r.error("integration", "unknown integration '" + raw + "', expected lambda-proxy or "
+                    + "lambda", "write 'integration: lambda-proxy' (the default) or 'integration: lambda'");
+        };
+    }
+
+    private CorsConfig cors(ConfigReader r, String method) {
+        Node raw = r.raw("cors");
+        if (raw == null) {
+            return null;
+        }
+        String upperMethod = method.toUpperCase(Locale.ROOT);
+        if (raw instanceof ScalarNode) {
+            if (!r.bool("cors", false)) {
+                return null;
+            }
+            return new CorsConfig("*", null, CorsConfig.DEFAULT_HEADERS, List.of("OPTIONS", upperMethod), false,
+                    null, null);
+        }
+        ConfigReader c = ConfigReader.of(raw, r.childPath("cors"));
+        c.checkKnownKeys(CORS_KEYS, context.diagnostics());
+        List<String> origins = c.has("origins") ? c.stringList("origins") : null;
+        String origin = c.optString("origin").orElse(origins != null ? null : "*");
+        List<String> headers = c.has("headers") ? c.stringList("headers") : CorsConfig.DEFAULT_HEADERS;
+        List<String> methods = new ArrayList<>();
+        List<String> given = c.stringList("methods");
+        for (int i = 0; i < given.size(); i++) {
+            if (!METHODS.contains(given.get(i))) {
+                throw new ConfigException(c.list("methods").get(i).position(), c.childPath("methods") + "[" + i + "]",
+                        "unknown CORS method '" + given.get(i) + "', expected one of " + METHODS,
+                        "write the method in upper case, one of " + METHODS);
+            }
+            methods.add(given.get(i));
+        }
+        if (!methods.contains("OPTIONS")) {
+            methods.add("OPTIONS");
+        }
+        if (!methods.contains(upperMethod)) {
+            methods.add(upperMethod);
+        }
+        return new CorsConfig(origin, origins, headers, methods, c.bool("allowCredentials", false),
+                c.optInt("maxAge", 1, Integer.MAX_VALUE).orElse(null), c.optString("cacheControl").orElse(null));
+    }
+
+    private AuthorizerConfig authorizer(ConfigReader r, String integration) {
+        Node raw = r.raw("authorizer");
+        String path = r.childPath("authorizer");
+        String type = null;
+        String name = null;
+        Object arn = null;
+        String functionName = null;
+        boolean managedExternally = false;
+        Object authorizerId = null;
+        Integer ttl = null;
+        String identitySource = null;
+        String validation = null;
+        List<String> claims = null;
+        List<Object> scopes = null;
+        Position functionNamePosition = raw.position();
+        if (raw instanceof ScalarNode s && s.value() instanceof String text) {
+            if (text.equalsIgnoreCase("AWS_IAM")) {
+                type = "AWS_IAM";
+            } else if (!text.contains(":")) {
+                functionName = name = text;
+            } else {
+                arn = text;
+                name = nameFromArn(text);
+            }
+        } else {
+            ConfigReader a = ConfigReader.of(raw, path);
+            a.checkKnownKeys(AUTHORIZER_KEYS, context.diagnostics());
+            String givenType = a.optString("type").orElse(null);
+            if (givenType != null && !AUTHORIZER_TYPES.contains(givenType.toLowerCase(Locale.ROOT))) {
+                throw a.error("type", "unknown authorizer type '" + givenType + "', expected one of "
+                        + AUTHORIZER_TYPES, "use one of " + AUTHORIZER_TYPES);
+            }
+            if (givenType != null && a.has("authorizerId")) {
+                type = givenType;
+                authorizerId = a.plain("authorizerId");
+            } else if (givenType != null && givenType.equalsIgnoreCase("AWS_IAM")) {
+                type = "AWS_IAM";
+            } else if (a.has("arn")) {
+                arn = a.plain("arn");
+                if (a.has("name")) {
+                    name = a.optString("name").orElseThrow();
+                } else if (arn instanceof String text) {
+                    name = nameFromArn(text);
+                } else {
+                    throw a.error("arn", "an authorizer whose 'arn' is a CloudFormation function needs a 'name'",
+                            "add 'name:' (it names the authorizer and its logical ID)");
+                }
+            } else if (a.has("name")) {
+                functionName = name = a.optString("name").orElseThrow();
+                functionNamePosition = a.raw("name").position();
+            } else {
+                throw new ConfigException(a.position(), path, "the authorizer has neither a function 'name' nor an "
+                        + "'arn'", "add 'name: <function key>' or 'arn: <Lambda or Cognito user pool ARN>'");
+            }
+            if (type == null) {
+                type = givenType;
+            }
+            ttl = a.optInt("resultTtlInSeconds", 0, 3600).orElse(300);
+            claims = a.stringList("claims");
+            scopes = a.has("scopes") ? a.list("scopes").stream().map(Node::toPlain).toList() : null;
+            identitySource = a.optString("identitySource").orElse(null);
+            validation = a.optString("identityValidationExpression").orElse(null);
+            managedExternally = a.bool("managedExternally", false);
+        }
+        String aliasLogicalId = null;
+        if (functionName != null) {
+            FunctionDef target = context.function(functionName);
+            if (target == null) {
+                String suggestion = ConfigReader.closest(functionName, context.service().functions().keySet());
+                throw new ConfigException(functionNamePosition, path, "authorizer function '" + functionName
+                        + "' is not defined in 'functions'", suggestion != null ? "write '" + suggestion + "'"
+                        : "add the function under 'functions', or give the authorizer's 'arn'");
+            }
+            arn = context.functionInvokeArn(target);
+            aliasLogicalId = context.aliasLogicalId(target);
+        }
+        boolean requestWithoutCache = type != null && type.equalsIgnoreCase("REQUEST") && ttl != null && ttl == 0;
+        if (identitySource == null && !requestWithoutCache) {
+            identitySource = "method.request.header.Authorization";
+        }
+        AuthorizerConfig config = new AuthorizerConfig(type, name, arn, managedExternally, authorizerId,
+                aliasLogicalId, ttl, identitySource, validation, claims, scopes);
+        if (integration.equals("AWS_PROXY") && arn instanceof String s && AuthorizerConfig.COGNITO_ARN.matcher(s)
+                .find() && claims != null && !claims.isEmpty()) {
+            throw new ConfigException(raw.position(), path + ".claims", "Cognito claims can only be filtered when "
+                    + "using the lambda integration type", "remove 'claims' or use 'integration: lambda'");
+        }
+        return config;
+    }
+
+    /** v3's extractAuthorizerNameFromArn: the text after the last colon and the last dash. */
+    static String nameFromArn(String arn) {
+        String last = arn.substring(arn.lastIndexOf(':') + 1);
+        return last.substring(last.lastIndexOf('-') + 1);
+    }
+
+    private static Map<String, Object> requestParameters(ConfigReader request) {
+        ConfigReader p = request.optMap("parameters").orElse(null);
+        if (p == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String location : List.of("querystrings", "paths", "headers")) {
+            ConfigReader section = p.optMap(location).orElse(null);
+            if (section == null) {
+                continue;
+            }
+            String singular = location.substring(0, location.length() - 1);
+            for (String key : section.keys()) {
+                Node value = section.raw(key);
+                Object plain;
+                if (value instanceof MapNode) {
+                    ConfigReader v = ConfigReader.of(value, section.childPath(key));
+                    Map<String, Object> spec = new LinkedHashMap<>();
+                    v.optBool("required").ifPresent(b -> spec.put("required", b));
+                    if (v.has("mappedValue")) {
+                        spec.put("mappedValue", v.plain("mappedValue"));
+                    }
+                    plain = spec;
+                } else {
+                    plain = section.optBool(key).orElse(false);
+                }
+                out.put("method.request." + singular + "." + key, plain);
+            }
+        }
+        for (String key : p.keys()) {
+            if (!List.of("querystrings", "paths", "headers").contains(key)) {
+                throw p.error(key, "unknown request parameter location '" + key + "'",
+                        "use querystrings, paths or headers");
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> requestTemplates(ConfigReader request) {
+        Node raw = request.raw("template");
+        if (raw == null) {
+            return null;
+        }
+        ConfigReader t = ConfigReader.of(raw, request.childPath("template"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String contentType : t.keys()) {
+            out.put(contentType, t.raw(contentType) == null ? null : t.optString(contentType).orElseThrow());
+        }
+        return out;
+    }
+
+    private ResponseConfig response(ConfigReader r) {
+        ConfigReader resp = r.optMap("response").orElse(null);
+        if (resp == null) {
+            return new ResponseConfig(null, null, null, LambdaTemplates.defaultStatusCodes());
+        }
+        resp.checkKnownKeys(RESPONSE_KEYS, context.diagnostics());
+        Map<String, Map<String, Object>> codes;
+        ConfigReader statusCodes = resp.optMap("statusCodes").orElse(null);
+        if (statusCodes == null) {
+            codes = LambdaTemplates.defaultStatusCodes();
+        } else {
+            TreeMap<String, Map<String, Object>> sorted = new TreeMap<>();
+            for (String code : statusCodes.keys()) {
+                if (!code.matches("\\d{3}")) {
+                    throw statusCodes.error(code, "status code '" + code + "' is not a 3-digit HTTP status",
+                            "use codes such as 200 or 404");
+                }
+                ConfigReader c = ConfigReader.of(statusCodes.raw(code), statusCodes.childPath(code));
+                c.checkKnownKeys(Set.of("headers", "pattern", "template"), context.diagnostics());
+                Map<String, Object> spec = new LinkedHashMap<>();
+                c.optString("pattern").ifPresent(v -> spec.put("pattern", v));
+                if (c.has("headers")) {
+                    spec.put("headers", c.plainMap("headers"));
+                }
+                if (c.has("template")) {
+                    spec.put("template", c.plain("template"));
+                }
+                sorted.put(code, spec);
+            }
+            if (sorted.values().stream().noneMatch(v -> "".equals(v.get("pattern")))) {
+                sorted.put("200", new LinkedHashMap<>(Map.of("pattern", "")));
+            }
+            codes = new LinkedHashMap<>(sorted);
+        }
+        return new ResponseConfig(resp.has("headers") ? resp.plainMap("headers") : null,
+                resp.optString("template").orElse(null),
+                resp.optEnum("contentHandling", CONTENT_HANDLING).orElse(null), codes);
+    }
+}

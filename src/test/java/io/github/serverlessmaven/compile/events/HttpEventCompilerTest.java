@@ -314,6 +314,61 @@ class HttpEventCompilerTest {
     }
 
     @Test
+    void deploymentIdChangesWhenUserDefinedApiResourcesChange() {
+        String yaml = HEADER + """
+                  users:
+                    handler: a.B::c
+                    events:
+                      - http: GET /users
+                resources:
+                  Resources:
+                    NotFoundResponse:
+                      Type: AWS::ApiGateway::GatewayResponse
+                      Properties:
+                        ResponseType: DEFAULT_4XX
+                        RestApiId: { Ref: ApiGatewayRestApi }
+                        StatusCode: '%s'
+                """;
+        String first = deploymentId(TestServices.compile(dir.resolve("a"), yaml.formatted("404")));
+        String changed = deploymentId(TestServices.compile(dir.resolve("b"), yaml.formatted("410")));
+        assertThat(first).isNotEqualTo(changed);
+    }
+
+    @Test
+    void invalidStageNameIsRejected() {
+        String yaml = """
+                service: api
+                provider:
+                  name: aws
+                  stage: dev.1
+                package: { artifact: target/app.jar }
+                functions:
+                  users:
+                    handler: a.B::c
+                    events:
+                      - http: GET /users
+                """;
+        assertThatThrownBy(() -> TestServices.compile(dir, yaml))
+                .hasMessageContaining("invalid stage name 'dev.1': with http events it may only contain [-_a-zA-Z0-9]");
+    }
+
+    @Test
+    void unknownAuthorizerTypeIsRejected() {
+        String yaml = HEADER + """
+                  users:
+                    handler: a.B::c
+                    events:
+                      - http:
+                          path: users
+                          method: get
+                          authorizer: { arn: 'arn:aws:lambda:us-east-1:1:function:a', type: jwt }
+                """;
+        assertThatThrownBy(() -> TestServices.compile(dir, yaml))
+                .hasMessageContaining("functions.users.events[0].http.authorizer.type")
+                .hasMessageContaining("unknown authorizer type 'jwt'");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void functionWithAliasIsInvokedThroughTheAlias() {
         Map<String, Object> t = TestServices.compile(dir, HEADER + """

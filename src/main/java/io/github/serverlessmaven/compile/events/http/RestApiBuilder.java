@@ -229,6 +229,7 @@ public final class RestApiBuilder {
             snapshot.put(id, template.resource(id));
         }
         snapshot.put("Deployment", deploymentProperties);
+        snapshot.put("UserResources", userApiResources());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(Json.compact(snapshot).getBytes(StandardCharsets.UTF_8));
@@ -238,6 +239,25 @@ public final class RestApiBuilder {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
+    }
+
+    /**
+     * API Gateway resources from the user's {@code resources:} block (gateway responses, models, overrides of
+     * the generated API resources): they are merged after this compiler runs, yet a deployment snapshots them.
+     */
+    private Map<String, Object> userApiResources() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Object declared = context.service().resources() == null ? null : context.service().resources().get("Resources");
+        if (declared instanceof Map<?, ?> userResources) {
+            userResources.forEach((id, resource) -> {
+                boolean apiType = resource instanceof Map<?, ?> r && r.get("Type") instanceof String type
+                        && type.startsWith("AWS::ApiGateway::");
+                if (apiType || apiResourceIds.contains(String.valueOf(id))) {
+                    out.put(String.valueOf(id), resource);
+                }
+            });
+        }
+        return out;
     }
 
     private void compilePermissions() {

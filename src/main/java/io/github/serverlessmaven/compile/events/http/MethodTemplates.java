@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One event's AWS::ApiGateway::Method, built like v3's method/*.js (base template merged with parts). */
 final class MethodTemplates {
@@ -212,8 +214,7 @@ final class MethodTemplates {
         String replacement = rendered.isEmpty() ? "" : String.join(",", rendered) + ",";
         Map<String, Object> templates = (Map<String, Object>) raw;
         templates.replaceAll((type, template) -> template instanceof String s
-                ? s.replaceFirst(java.util.regex.Pattern.quote(LambdaTemplates.CLAIMS_PLACEHOLDER),
-                        java.util.regex.Matcher.quoteReplacement(replacement))
+                ? s.replaceFirst(Pattern.quote(LambdaTemplates.CLAIMS_PLACEHOLDER), Matcher.quoteReplacement(replacement))
                 : template);
     }
 }

@@ -190,6 +190,41 @@ public final class Naming {
         return "ApiGatewayApiKey" + (groupName != null ? upperFirst(groupName) : "") + number;
     }
 
+    /** A model for one event's request body: the method's ID, lodash-startCased content type, {@code Model}. */
+    public static String endpointModelLogicalId(String methodLogicalId, String contentType) {
+        StringBuilder sb = new StringBuilder(methodLogicalId);
+        for (String word : lodashWords(contentType)) {
+            sb.append(upperFirst(word));
+        }
+        return sb.append("Model").toString();
+    }
+
+    /** A model from {@code provider.apiGateway.request.schemas}: {@code ApiGateway<UpperCamelCaseId>Model}. */
+    public static String modelLogicalId(String schemaId) {
+        StringBuilder sb = new StringBuilder("ApiGateway");
+        for (String word : lodashWords(schemaId)) {
+            sb.append(capitalize(word));
+        }
+        return sb.append("Model").toString();
+    }
+
+    private static final java.util.regex.Pattern HAS_COMPOUND_WORDS = java.util.regex.Pattern.compile(
+            "[a-z][A-Z]|[A-Z]{2}[a-z]|[0-9][a-zA-Z]|[a-zA-Z][0-9]|[^a-zA-Z0-9 ]");
+    private static final java.util.regex.Pattern COMPOUND_WORD = java.util.regex.Pattern.compile(
+            "[A-Z]?[a-z]+|[A-Z]+(?=[^A-Za-z0-9]|[A-Z][a-z]|$)|[A-Z]+|[0-9]+");
+    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9]+");
+
+    /** lodash {@code _.words} for ASCII text (what startCase and camelCase split on); ordinals are not special. */
+    static java.util.List<String> lodashWords(String text) {
+        java.util.regex.Matcher m = (HAS_COMPOUND_WORDS.matcher(text).find() ? COMPOUND_WORD : PLAIN_WORD)
+                .matcher(text);
+        java.util.List<String> words = new java.util.ArrayList<>();
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+
     public static String usagePlanLogicalId(String planName) {
         return "ApiGatewayUsagePlan" + (planName != null ? upperFirst(planName) : "");
     }

@@ -231,6 +231,30 @@ class HttpEventCompilerTest {
     }
 
     @Test
+    void usagePlanNamesMustMakeValidLogicalIds() {
+        String yaml = """
+                service: api
+                provider:
+                  name: aws
+                  apiGateway:
+                    apiKeys:
+                      - partner-plan: [ key-a ]
+                    usagePlan:
+                      - partner-plan: { quota: { limit: 10, period: DAY } }
+                package: { artifact: target/app.jar }
+                functions:
+                  users:
+                    handler: a.B::c
+                    events:
+                      - http: GET /users
+                """;
+        assertThatThrownBy(() -> TestServices.compile(dir, yaml))
+                .hasMessageContaining("serverless.yml:" + at(yaml, "partner-plan: {"))
+                .hasMessageContaining("usage plan name 'partner-plan' would give the logical ID "
+                        + "ApiGatewayUsagePlanPartner-plan, but CloudFormation logical IDs allow only letters and digits");
+    }
+
+    @Test
     void sharedApiNeedsItsRootResourceId() {
         String yaml = """
                 service: api
@@ -248,24 +272,6 @@ class HttpEventCompilerTest {
         assertThatThrownBy(() -> TestServices.compile(dir, yaml))
                 .hasMessageContaining("'provider.apiGateway.restApiRootResourceId' is required when 'restApiId' is "
                         + "given");
-    }
-
-    @Test
-    void requestSchemasAreRejectedAsNotYetSupported() {
-        String yaml = HEADER + """
-                  users:
-                    handler: a.B::c
-                    events:
-                      - http:
-                          path: users
-                          method: post
-                          request:
-                            schemas:
-                              application/json: { type: object }
-                """;
-        assertThatThrownBy(() -> TestServices.compile(dir, yaml))
-                .hasMessageContaining("functions.users.events[0].http.request.schemas")
-                .hasMessageContaining("request schemas (API Gateway models and body validation) are not supported");
     }
 
     // ---- behaviour ----

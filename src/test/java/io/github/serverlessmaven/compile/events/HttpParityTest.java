@@ -20,7 +20,8 @@ class HttpParityTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"hello", "rest-full", "http-authorizers", "http-lambda-integration", "http-misc"})
+    @ValueSource(strings = {"hello", "rest-full", "http-authorizers", "http-lambda-integration", "http-misc",
+            "http-models"})
     void matchesServerlessFrameworkOutput(String name) throws IOException {
         Path reference = Path.of("src/test/resources/parity", name);
         TestServices.project(dir, Files.readString(reference.resolve("serverless.yml")));

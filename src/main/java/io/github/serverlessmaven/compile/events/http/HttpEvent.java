@@ -12,6 +12,8 @@ import java.util.Map;
  * @param integration {@code AWS_PROXY} (lambda-proxy) or {@code AWS} (lambda)
  * @param requestParameters {@code method.request.<location>.<name>} to true/false or {required, mappedValue}
  * @param requestTemplates content type to template; a null value removes a default template
+ * @param requestSchemas content type to a JSON schema (map), a {schema, name, description} map, or the id of
+ *     a schema under {@code provider.apiGateway.request.schemas}
  * @param response null unless the integration is lambda
  */
 public record HttpEvent(
@@ -26,6 +28,7 @@ public record HttpEvent(
         AuthorizerConfig authorizer,
         Map<String, Object> requestParameters,
         Map<String, Object> requestTemplates,
+        Map<String, Object> requestSchemas,
         String passThrough,
         String contentHandling,
         ResponseConfig response,

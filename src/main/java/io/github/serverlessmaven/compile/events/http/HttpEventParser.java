@@ -72,7 +72,7 @@ public final class HttpEventParser {
         String method = checkMethod(m.group(1), position, configPath);
         String path = checkPath(m.group(2), position, configPath);
         return new HttpEvent(function, path, method, "AWS_PROXY", false, false, null, null, null, null, null, null,
-                null, null, configPath, position);
+                null, null, null, configPath, position);
     }
 
     private HttpEvent parseObject(FunctionDef function, ConfigReader r) {
@@ -88,16 +88,13 @@ public final class HttpEventParser {
 
         Map<String, Object> parameters = null;
         Map<String, Object> templates = null;
+        Map<String, Object> schemas = null;
         String passThrough = null;
         String contentHandling = null;
         ConfigReader request = r.optMap("request").orElse(null);
         if (request != null) {
             request.checkKnownKeys(REQUEST_KEYS, context.diagnostics());
-            if (request.has("schemas")) {
-                throw request.error("schemas", "request schemas (API Gateway models and body validation) are not "
-                        + "supported by serverless-maven-plugin yet", "remove 'request.schemas' and validate the "
-                        + "body in the function, or define AWS::ApiGateway::Model resources under 'resources'");
-            }
+            schemas = requestSchemas(request);
             if (integration.equals("AWS_PROXY")) {
                 List<String> dropped = request.keys().stream().filter(k -> !PROXY_REQUEST_KEYS.contains(k)).toList();
                 if (!dropped.isEmpty()) {
@@ -125,7 +122,7 @@ public final class HttpEventParser {
                     "remove it or use 'integration: lambda'");
         }
         return new HttpEvent(function, path, method, integration, async, r.bool("private", false),
-                r.optString("operationId").orElse(null), cors, authorizer, parameters, templates, passThrough,
+                r.optString("operationId").orElse(null), cors, authorizer, parameters, templates, schemas, passThrough,
                 contentHandling, response, r.path(), r.position());
     }
 
@@ -347,6 +344,24 @@ public final class HttpEventParser {
                 throw p.error(key, "unknown request parameter location '" + key + "'",
                         "use querystrings, paths or headers");
             }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> requestSchemas(ConfigReader request) {
+        Node raw = request.raw("schemas");
+        if (raw == null) {
+            return null;
+        }
+        ConfigReader schemas = ConfigReader.of(raw, request.childPath("schemas"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String contentType : schemas.keys()) {
+            Node schema = schemas.raw(contentType);
+            if (!(schema instanceof MapNode) && !(schema instanceof ScalarNode s && s.value() instanceof String)) {
+                throw ConfigReader.typeError(schema == null ? schemas.node() : schema,
+                        schemas.childPath(contentType), "a JSON schema (map) or the name of a provider schema");
+            }
+            out.put(contentType, schema.toPlain());
         }
         return out;
     }

@@ -153,12 +153,15 @@ public final class RestApiBuilder {
         }
     }
 
+    /** The request validator where parameters are required or bodies have schemas, and the body models. */
     @SuppressWarnings("unchecked")
     private void compileRequestValidator() {
         String validatorId = Naming.requestValidatorLogicalId(context.service().name());
         for (HttpEvent event : events) {
-            if (event.requestParameters() == null
-                    || event.requestParameters().values().stream().noneMatch(MethodTemplates::isRequired)) {
+            boolean requiredParameters = event.requestParameters() != null
+                    && event.requestParameters().values().stream().anyMatch(MethodTemplates::isRequired);
+            boolean schemas = event.requestSchemas() != null && !event.requestSchemas().isEmpty();
+            if (!requiredParameters && !schemas) {
                 continue;
             }
             if (!template.hasResource(validatorId)) {
@@ -169,9 +172,47 @@ public final class RestApiBuilder {
                         "Name", context.service().name() + "-" + context.stage()
                                 + " | Validate request body and querystring parameters")));
             }
-            Map<String, Object> method = template.resource(methodLogicalId(event.path(), event.method()));
-            ((Map<String, Object>) method.get("Properties")).put("RequestValidatorId", Cfn.ref(validatorId));
+            String methodId = methodLogicalId(event.path(), event.method());
+            Map<String, Object> properties = (Map<String, Object>) template.resource(methodId).get("Properties");
+            properties.put("RequestValidatorId", Cfn.ref(validatorId));
+            if (schemas) {
+                Map<String, Object> models = (Map<String, Object>) properties.computeIfAbsent("RequestModels",
+                        k -> new LinkedHashMap<String, Object>());
+                event.requestSchemas().forEach((contentType, schema) ->
+                        models.put(contentType, Cfn.ref(compileModel(methodId, contentType, schema))));
+            }
         }
+    }
+
+    /** A schema id from provider.apiGateway.request.schemas, an inline schema, or {schema, name, description}. */
+    @SuppressWarnings("unchecked")
+    private String compileModel(String methodId, String contentType, Object schema) {
+        if (schema instanceof String id && api.providerSchemas().get(id) instanceof Map<?, ?> shared) {
+            String modelId = Naming.modelLogicalId(id);
+            add(modelId, Cfn.resource("AWS::ApiGateway::Model", Cfn.map(
+                    "RestApiId", api.restApiRef(),
+                    "Schema", shared.get("schema"),
+                    "ContentType", "application/json",
+                    "Name", shared.get("name"),
+                    "Description", shared.get("description"))));
+            return modelId;
+        }
+        Object definition = schema;
+        Object name = null;
+        Object description = null;
+        if (schema instanceof Map<?, ?> m && m.containsKey("schema")) {
+            definition = m.get("schema");
+            name = m.get("name");
+            description = m.get("description");
+        }
+        String modelId = Naming.endpointModelLogicalId(methodId, contentType);
+        add(modelId, Cfn.resource("AWS::ApiGateway::Model", Cfn.map(
+                "RestApiId", api.restApiRef(),
+                "ContentType", contentType,
+                "Schema", definition,
+                "Name", name,
+                "Description", description)));
+        return modelId;
     }
 
     private void compileAuthorizers() {

@@ -23,6 +23,7 @@ import java.util.Set;
  * @param apiKeys the raw {@code apiKeys} list, or null
  * @param usagePlan the raw {@code usagePlan} (map or list), or null
  * @param deploymentStage {@code apiGateway.stage} or the service stage
+ * @param providerSchemas {@code apiGateway.request.schemas}: id to {schema, name, description}
  */
 public record RestApiSettings(
         Object restApiId,
@@ -37,6 +38,7 @@ public record RestApiSettings(
         Integer minimumCompressionSize,
         String description,
         String deploymentStage,
+        Map<String, Object> providerSchemas,
         Node apiKeys,
         Node usagePlan,
         String apiKeysPath,
@@ -99,8 +101,30 @@ public record RestApiSettings(
                 g.optInt("minimumCompressionSize", 0, 10485760).orElse(null),
                 g.optString("description").orElse(null),
                 g.optString("stage").orElse(stage),
+                providerSchemas(g, context),
                 g.raw("apiKeys"), g.raw("usagePlan"), g.childPath("apiKeys"), g.childPath("usagePlan"),
                 g.position());
+    }
+
+    private static Map<String, Object> providerSchemas(ConfigReader g, CompileContext context) {
+        ConfigReader request = g.optMap("request").orElse(null);
+        if (request == null) {
+            return Map.of();
+        }
+        request.checkKnownKeys(Set.of("schemas"), context.diagnostics());
+        ConfigReader schemas = request.optMap("schemas").orElse(null);
+        if (schemas == null) {
+            return Map.of();
+        }
+        for (String id : schemas.keys()) {
+            ConfigReader schema = ConfigReader.of(schemas.raw(id), schemas.childPath(id));
+            schema.checkKnownKeys(Set.of("schema", "name", "description"), context.diagnostics());
+            if (!schema.has("schema")) {
+                throw new ConfigException(schema.position(), schema.path(), "missing required property 'schema'",
+                        "put the JSON schema under 'schema:'");
+            }
+        }
+        return request.plainMap("schemas");
     }
 
     /** REST API id as templates reference it: the imported id, or a Ref to ApiGatewayRestApi. */

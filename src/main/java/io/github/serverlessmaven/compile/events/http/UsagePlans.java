@@ -75,7 +75,14 @@ final class UsagePlans {
                             + "with one key, the plan name, such as '- free: {quota: {limit: 100, period: DAY}}'",
                             "write one named plan per list item");
                 }
-                names.add(m.entries().keySet().iterator().next());
+                String name = m.entries().keySet().iterator().next();
+                if (!name.matches("[A-Za-z0-9]+")) {
+                    throw new ConfigException(m.keyPosition(name), api.usagePlanPath() + "[" + i + "]", "usage plan "
+                            + "name '" + name + "' would give the logical ID " + Naming.usagePlanLogicalId(name)
+                            + ", but CloudFormation logical IDs allow only letters and digits",
+                            "rename the plan (and its API key group) using letters and digits only");
+                }
+                names.add(name);
             }
         }
         return names;

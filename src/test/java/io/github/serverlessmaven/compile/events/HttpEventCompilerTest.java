@@ -188,22 +188,48 @@ class HttpEventCompilerTest {
     }
 
     @Test
-    void unsupportedAndUnknownIntegrationsAreRejected() {
+    void unknownIntegrationsAndIncompleteHttpIntegrationsAreRejected() {
         assertThatThrownBy(() -> TestServices.compile(dir.resolve("a"), HEADER + """
-                  users:
-                    handler: a.B::c
-                    events:
-                      - http: { path: users, method: get, integration: http-proxy }
-                """)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("functions.users.events[0].http.integration")
-                .hasMessageContaining("integration 'http-proxy' is not supported by serverless-maven-plugin yet");
-        assertThatThrownBy(() -> TestServices.compile(dir.resolve("b"), HEADER + """
                   users:
                     handler: a.B::c
                     events:
                       - http: { path: users, method: get, integration: soap }
                 """)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("unknown integration 'soap', expected lambda-proxy or lambda");
+                .hasMessageContaining("functions.users.events[0].http.integration")
+                .hasMessageContaining("unknown integration 'soap', expected lambda-proxy, lambda, http, http-proxy or "
+                        + "mock");
+        assertThatThrownBy(() -> TestServices.compile(dir.resolve("b"), HEADER + """
+                  users:
+                    handler: a.B::c
+                    events:
+                      - http: { path: users, method: get, integration: http-proxy }
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("functions.users.events[0].http.request.uri")
+                .hasMessageContaining("the HTTP_PROXY integration needs the backend URL in 'request.uri'");
+        assertThatThrownBy(() -> TestServices.compile(dir.resolve("c"), HEADER + """
+                  users:
+                    handler: a.B::c
+                    events:
+                      - http:
+                          path: users
+                          method: get
+                          integration: http
+                          request: { uri: 'https://example.com' }
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the http integration needs a 'response' (Serverless Framework v3 fails without "
+                        + "one)");
+        assertThatThrownBy(() -> TestServices.compile(dir.resolve("d"), HEADER + """
+                  users:
+                    handler: a.B::c
+                    events:
+                      - http:
+                          path: users
+                          method: get
+                          integration: http-proxy
+                          connectionType: vpc-link
+                          request: { uri: 'https://example.com' }
+                """)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the vpc-link connection type needs a 'connectionId'");
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class HttpEventParser {
     private static final Set<String> REQUEST_KEYS = Set.of("contentHandling", "method", "parameters", "passThrough",
             "schemas", "template", "uri");
     private static final List<String> PROXY_REQUEST_KEYS = List.of("parameters", "schema", "schemas");
+    private static final List<String> HTTP_PROXY_REQUEST_KEYS = List.of("parameters", "uri", "schema", "schemas");
     private static final Set<String> RESPONSE_KEYS = Set.of("contentHandling", "headers", "template", "statusCodes");
     private static final List<String> CONTENT_HANDLING = List.of("CONVERT_TO_BINARY", "CONVERT_TO_TEXT");
     private static final Pattern SHORTHAND = Pattern.compile("^(\\S+) (/\\S*)$");
@@ -72,7 +73,7 @@ public final class HttpEventParser {
         String method = checkMethod(m.group(1), position, configPath);
         String path = checkPath(m.group(2), position, configPath);
         return new HttpEvent(function, path, method, "AWS_PROXY", false, false, null, null, null, null, null, null,
-                null, null, null, configPath, position);
+                null, null, null, null, configPath, position);
     }
 
     private HttpEvent parseObject(FunctionDef function, ConfigReader r) {
@@ -86,6 +87,7 @@ public final class HttpEventParser {
         CorsConfig cors = cors(r, method);
         AuthorizerConfig authorizer = r.has("authorizer") ? authorizer(r, integration) : null;
 
+        boolean proxy = integration.equals("AWS_PROXY") || integration.equals("HTTP_PROXY");
         Map<String, Object> parameters = null;
         Map<String, Object> templates = null;
         Map<String, Object> schemas = null;
@@ -95,12 +97,13 @@ public final class HttpEventParser {
         if (request != null) {
             request.checkKnownKeys(REQUEST_KEYS, context.diagnostics());
             schemas = requestSchemas(request);
-            if (integration.equals("AWS_PROXY")) {
-                List<String> dropped = request.keys().stream().filter(k -> !PROXY_REQUEST_KEYS.contains(k)).toList();
+            if (proxy) {
+                List<String> allowed = integration.equals("HTTP_PROXY") ? HTTP_PROXY_REQUEST_KEYS : PROXY_REQUEST_KEYS;
+                List<String> dropped = request.keys().stream().filter(k -> !allowed.contains(k)).toList();
                 if (!dropped.isEmpty()) {
-                    context.diagnostics().warn(request.position(), request.path(), "only request.parameters applies "
-                            + "to the lambda-proxy integration; " + dropped + " ignored, as Serverless Framework does",
-                            "remove them or use 'integration: lambda'");
+                    context.diagnostics().warn(request.position(), request.path(), "only request " + allowed
+                            + " apply to the " + integration + " integration; " + dropped + " ignored, as Serverless "
+                            + "Framework does", "remove them, or use a non-proxy integration");
                 }
             } else {
                 templates = requestTemplates(request);
@@ -108,22 +111,72 @@ public final class HttpEventParser {
                         .orElse(null);
                 contentHandling = request.optEnum("contentHandling", CONTENT_HANDLING).orElse(null);
             }
+            if (integration.equals("MOCK") && request.has("parameters")) {
+                throw request.error("parameters", "request parameters are not supported with the mock integration "
+                        + "(Serverless Framework writes them unconverted into an invalid template)",
+                        "remove 'request.parameters' from the mock event");
+            }
             parameters = requestParameters(request);
         }
         if (integration.equals("AWS") && passThrough == null) {
             passThrough = "NEVER";
         }
+        HttpEvent.HttpBackend backend = integration.startsWith("HTTP") ? backend(r, request, integration) : null;
         ResponseConfig response = null;
         if (integration.equals("AWS")) {
-            response = response(r);
+            response = response(r, true);
+        } else if (integration.equals("HTTP")) {
+            if (!r.has("response")) {
+                throw new ConfigException(r.position(), r.path(), "the http integration needs a 'response' "
+                        + "(Serverless Framework v3 fails without one)", "add 'response: {statusCodes: {200: "
+                        + "{pattern: \"\"}}}' or use 'integration: http-proxy'");
+            }
+            response = response(r, true);
+        } else if (integration.equals("MOCK")) {
+            if (r.has("response")) {
+                if (!ConfigReader.of(r.raw("response"), r.childPath("response")).has("statusCodes")) {
+                    throw r.error("response", "a mock integration's 'response' needs 'statusCodes' (Serverless "
+                            + "Framework v3 fails without them)", "add 'statusCodes: {200: {pattern: \"\"}}'");
+                }
+                response = response(r, false);
+            }
         } else if (r.has("response")) {
             context.diagnostics().warn(r.raw("response").position(), r.childPath("response"), "'response' does not "
-                    + "apply to the lambda-proxy integration and is ignored, as Serverless Framework does",
-                    "remove it or use 'integration: lambda'");
+                    + "apply to the " + integration + " integration and is ignored, as Serverless Framework does",
+                    "remove it, or use a non-proxy integration");
         }
         return new HttpEvent(function, path, method, integration, async, r.bool("private", false),
                 r.optString("operationId").orElse(null), cors, authorizer, parameters, templates, schemas, passThrough,
-                contentHandling, response, r.path(), r.position());
+                contentHandling, response, backend, r.path(), r.position());
+    }
+
+    private static HttpEvent.HttpBackend backend(ConfigReader r, ConfigReader request, String integration) {
+        Object uri = request != null ? request.plain("uri") : null;
+        if (uri == null) {
+            throw new ConfigException(request != null ? request.position() : r.position(), r.childPath("request.uri"),
+                    "the " + integration + " integration needs the backend URL in 'request.uri'",
+                    "add 'request: {uri: https://...}'");
+        }
+        String method = null;
+        if (integration.equals("HTTP") && request.has("method")) {
+            method = checkMethod(request.optString("method").orElseThrow(), request.raw("method").position(),
+                    request.childPath("method")).toUpperCase(Locale.ROOT);
+        }
+        String connectionType = null;
+        Object connectionId = null;
+        if (r.has("connectionType")) {
+            String raw = r.optString("connectionType").orElseThrow();
+            connectionType = raw.toUpperCase(Locale.ROOT).replaceFirst("-", "_");
+            if (!connectionType.equals("VPC_LINK")) {
+                throw r.error("connectionType", "unknown connectionType '" + raw + "'", "write 'vpc-link'");
+            }
+            connectionId = r.plain("connectionId");
+            if (connectionId == null) {
+                throw r.error("connectionType", "the vpc-link connection type needs a 'connectionId'",
+                        "add 'connectionId:' with the VPC link id");
+            }
+        }
+        return new HttpEvent.HttpBackend(uri, method, connectionType, connectionId);
     }
 
     private static String checkMethod(String raw, Position position, String configPath) {
@@ -168,11 +221,10 @@ public final class HttpEventParser {
         return switch (normalized) {
             case "LAMBDA", "AWS" -> "AWS";
             case "LAMBDA_PROXY", "AWS_PROXY" -> "AWS_PROXY";
-            case "HTTP", "HTTP_PROXY", "MOCK" -> throw r.error("integration", "integration '" + raw + "' is not "
-                    + "supported by serverless-maven-plugin yet (only lambda-proxy and lambda are)",
-                    "use 'lambda-proxy' or 'lambda', or define the method under 'resources'");
-            default -> throw r.error("integration", "unknown integration '" + raw + "', expected lambda-proxy or "
-                    + "lambda", "write 'integration: lambda-proxy' (the default) or 'integration: lambda'");
+            case "HTTP", "HTTP_PROXY", "MOCK" -> normalized;
+            default -> throw r.error("integration", "unknown integration '" + raw + "', expected lambda-proxy, "
+                    + "lambda, http, http-proxy or mock", "write 'integration: lambda-proxy' (the default) or "
+                    + "another of those");
         };
     }
 
@@ -379,7 +431,8 @@ public final class HttpEventParser {
         return out;
     }
 
-    private ResponseConfig response(ConfigReader r) {
+    /** @param v3Defaults add v3's default status codes and the 200 catch-all (lambda and http, not mock) */
+    private ResponseConfig response(ConfigReader r, boolean v3Defaults) {
         ConfigReader resp = r.optMap("response").orElse(null);
         if (resp == null) {
             return new ResponseConfig(null, null, null, LambdaTemplates.defaultStatusCodes());
@@ -408,7 +461,7 @@ public final class HttpEventParser {
                 }
                 sorted.put(code, spec);
             }
-            if (sorted.values().stream().noneMatch(v -> "".equals(v.get("pattern")))) {
+            if (v3Defaults && sorted.values().stream().noneMatch(v -> "".equals(v.get("pattern")))) {
                 sorted.put("200", new LinkedHashMap<>(Map.of("pattern", "")));
             }
             codes = new LinkedHashMap<>(sorted);

@@ -80,17 +80,22 @@ final class MethodTemplates {
     }
 
     private Map<String, Object> integration(HttpEvent event) {
-        List<Object> uri = Cfn.list("arn:", Cfn.ref("AWS::Partition"), ":apigateway:", Cfn.ref("AWS::Region"),
-                ":lambda:path/2015-03-31/functions/",
-                Cfn.getAtt(Naming.functionLogicalId(event.function().key()), "Arn"));
-        if (context.aliasLogicalId(event.function()) != null) {
-            uri.add(":");
-            uri.add(CompileContext.aliasName(event.function()));
+        Map<String, Object> integration = Cfn.map("IntegrationHttpMethod", "POST", "Type", event.integration());
+        switch (event.integration()) {
+            case "AWS", "AWS_PROXY" -> integration.put("Uri", lambdaUri(event));
+            case "HTTP", "HTTP_PROXY" -> {
+                HttpEvent.HttpBackend backend = event.backend();
+                integration.put("Uri", backend.uri());
+                integration.put("IntegrationHttpMethod", backend.method() != null ? backend.method()
+                        : event.method().toUpperCase(Locale.ROOT));
+                if (backend.connectionType() != null) {
+                    integration.put("ConnectionType", backend.connectionType());
+                    integration.put("ConnectionId", backend.connectionId());
+                }
+            }
+            default -> { }
         }
-        uri.add("/invocations");
-        Map<String, Object> integration = Cfn.map("IntegrationHttpMethod", "POST", "Type", event.integration(),
-                "Uri", Cfn.map("Fn::Join", Cfn.list("", uri)));
-        if (event.isLambdaIntegration()) {
+        if (event.isMapped()) {
             integration.putAll(Cfn.map(
                     "PassthroughBehavior", event.passThrough(),
                     "ContentHandling", event.contentHandling(),
@@ -98,7 +103,8 @@ final class MethodTemplates {
                     "IntegrationResponses", integrationResponses(event)));
         }
         boolean hasParameters = event.requestParameters() != null && !event.requestParameters().isEmpty();
-        if ((event.isLambdaIntegration() && hasParameters) || event.async()) {
+        boolean mapsParameters = List.of("AWS", "HTTP", "HTTP_PROXY").contains(event.integration());
+        if ((mapsParameters && hasParameters) || event.async()) {
             Map<String, Object> parameters = new LinkedHashMap<>();
             if (event.requestParameters() != null) {
                 event.requestParameters().forEach((key, value) -> {
@@ -115,10 +121,24 @@ final class MethodTemplates {
         return integration;
     }
 
+    private Map<String, Object> lambdaUri(HttpEvent event) {
+        List<Object> uri = Cfn.list("arn:", Cfn.ref("AWS::Partition"), ":apigateway:", Cfn.ref("AWS::Region"),
+                ":lambda:path/2015-03-31/functions/",
+                Cfn.getAtt(Naming.functionLogicalId(event.function().key()), "Arn"));
+        if (context.aliasLogicalId(event.function()) != null) {
+            uri.add(":");
+            uri.add(CompileContext.aliasName(event.function()));
+        }
+        uri.add("/invocations");
+        return Cfn.map("Fn::Join", Cfn.list("", uri));
+    }
+
     private static Map<String, Object> requestTemplates(HttpEvent event) {
         Map<String, Object> templates = new LinkedHashMap<>();
-        templates.put("application/json", LambdaTemplates.JSON);
-        templates.put("application/x-www-form-urlencoded", LambdaTemplates.FORM_URL_ENCODED);
+        if (event.isLambdaIntegration()) {
+            templates.put("application/json", LambdaTemplates.JSON);
+            templates.put("application/x-www-form-urlencoded", LambdaTemplates.FORM_URL_ENCODED);
+        }
         if (event.requestTemplates() != null) {
             event.requestTemplates().forEach((contentType, template) -> {
                 if (template == null) {
@@ -150,6 +170,9 @@ final class MethodTemplates {
     private static List<Object> integrationResponses(HttpEvent event) {
         List<Object> responses = new ArrayList<>();
         ResponseConfig response = event.response();
+        if (response == null) {
+            return responses;
+        }
         Map<String, Object> headers = responseHeaders(event);
         response.statusCodes().forEach((code, config) -> {
             Map<String, Object> parameters = new LinkedHashMap<>();
@@ -180,7 +203,7 @@ final class MethodTemplates {
 
     private static List<Object> methodResponses(HttpEvent event) {
         List<Object> responses = new ArrayList<>();
-        if (!event.isLambdaIntegration()) {
+        if (!event.isMapped() || event.response() == null) {
             return responses;
         }
         Map<String, Object> headers = responseHeaders(event);

@@ -300,6 +300,31 @@ class HttpEventCompilerTest {
                         + "given");
     }
 
+    @Test
+    void sharedApiResourceAboveAListedOneMustBeListedToo() {
+        String yaml = """
+                service: api
+                provider:
+                  name: aws
+                  apiGateway:
+                    restApiId: abc123
+                    restApiRootResourceId: root456
+                    restApiResources:
+                      api/v1: res1
+                package: { artifact: target/app.jar }
+                functions:
+                  users:
+                    handler: a.B::c
+                    events:
+                      - http: GET /api/v1/users
+                      - http: GET /api/health
+                """;
+        assertThatThrownBy(() -> TestServices.compile(dir, yaml))
+                .hasMessageContaining("serverless.yml:" + at(yaml, "GET /api/health"))
+                .hasMessageContaining("resource ID for path '/api' is required: "
+                        + "'provider.apiGateway.restApiResources' lists '/api/v1' below it");
+    }
+
     // ---- behaviour ----
 
     @Test

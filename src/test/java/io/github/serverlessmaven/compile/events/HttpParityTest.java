@@ -21,7 +21,7 @@ class HttpParityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"hello", "rest-full", "http-authorizers", "http-lambda-integration", "http-misc",
-            "http-models", "http-integrations"})
+            "http-models", "http-integrations", "http-shared-api"})
     void matchesServerlessFrameworkOutput(String name) throws IOException {
         Path reference = Path.of("src/test/resources/parity", name);
         TestServices.project(dir, Files.readString(reference.resolve("serverless.yml")));

@@ -33,7 +33,6 @@ public final class RestApiBuilder {
     /** Every resource that shapes what a deployment snapshots, for the deployment's digest. */
     private final Set<String> apiResourceIds = new LinkedHashSet<>();
     private final List<String> methodIds = new ArrayList<>();
-    private final Map<String, String> resourceNames = new HashMap<>();
     private final Map<String, CorsPreflight> preflights = new LinkedHashMap<>();
 
     public RestApiBuilder(CompileContext context, RestApiSettings api, List<HttpEvent> events) {
@@ -122,18 +121,48 @@ public final class RestApiBuilder {
                 "Description", api.description())));
     }
 
+    /**
+     * One resource per path node a method needs, up to the root or to the nearest resource listed in
+     * {@code restApiResources}, which is referenced instead. A node above such a listed resource must exist in
+     * the shared API too, so creating it would fail: it has to be listed as well (v3's rule).
+     */
     private void compileResources() {
+        Map<String, Object> provided = api.restApiResources();
+        Map<String, HttpEvent> neededBy = new HashMap<>();
+        for (HttpEvent event : events) {
+            for (String path = event.path(); !path.isEmpty() && !provided.containsKey(path); path = parentOf(path)) {
+                neededBy.putIfAbsent(path, event);
+            }
+        }
         for (ResourceTree.PathNode node : ResourceTree.of(events.stream().map(HttpEvent::path).toList())) {
-            resourceNames.put(node.path(), Naming.normalizePath(node.path()));
-            Object parent = node.parentPath() == null ? api.rootResourceRef()
-                    : Cfn.ref(Naming.resourceLogicalId(node.parentPath()));
+            HttpEvent user = neededBy.get(node.path());
+            if (user == null) {
+                continue;
+            }
+            String below = node.path() + "/";
+            provided.keySet().stream().filter(p -> p.startsWith(below)).findFirst().ifPresent(p -> {
+                throw new ConfigException(user.position(), user.configPath(), "resource ID for path '/"
+                        + node.path() + "' is required: 'provider.apiGateway.restApiResources' lists '/" + p
+                        + "' below it, so it exists in the shared API already", "add '/" + node.path()
+                        + "' with its resource id to 'restApiResources'");
+            });
             add(Naming.resourceLogicalId(node.path()), Cfn.resource("AWS::ApiGateway::Resource", Cfn.map(
-                    "ParentId", parent, "PathPart", node.pathPart(), "RestApiId", api.restApiRef())));
+                    "ParentId", node.parentPath() == null ? api.rootResourceRef() : resourceId(node.parentPath()),
+                    "PathPart", node.pathPart(), "RestApiId", api.restApiRef())));
         }
     }
 
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
     private Object resourceId(String path) {
-        return path.isEmpty() ? api.rootResourceRef() : Cfn.ref(Naming.resourceLogicalId(path));
+        if (path.isEmpty()) {
+            return api.rootResourceRef();
+        }
+        Object provided = api.restApiResources().get(path);
+        return provided != null ? provided : Cfn.ref(Naming.resourceLogicalId(path));
     }
 
     private void compileCors() {

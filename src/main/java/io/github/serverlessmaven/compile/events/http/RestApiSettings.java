@@ -20,6 +20,8 @@ import java.util.Set;
  * {@code provider.apiGateway} and the other provider keys that shape the REST API, read once.
  *
  * @param restApiId an existing API to add methods to (string or intrinsic), or null to create one
+ * @param restApiResources resources that already exist in that API: path (without leading or trailing slash)
+ *     to resource id
  * @param apiKeys the raw {@code apiKeys} list, or null
  * @param usagePlan the raw {@code usagePlan} (map or list), or null
  * @param deploymentStage {@code apiGateway.stage} or the service stage
@@ -28,6 +30,7 @@ import java.util.Set;
 public record RestApiSettings(
         Object restApiId,
         Object restApiRootResourceId,
+        Map<String, Object> restApiResources,
         String name,
         String endpointType,
         Object vpcEndpointIds,
@@ -68,10 +71,6 @@ public record RestApiSettings(
             throw g.error("restApiId", "'provider.apiGateway.restApiRootResourceId' is required when "
                     + "'restApiId' is given", "add 'restApiRootResourceId:' with the root resource id of that API");
         }
-        if (g.has("restApiResources")) {
-            throw g.error("restApiResources", "'restApiResources' is not supported by serverless-maven-plugin yet",
-                    "remove it; methods are then created under resources this service owns");
-        }
         if (restApiId != null) {
             ConfigReader logs = p.optMap("logs").orElse(null);
             if (logs != null && logs.has("restApi")) {
@@ -94,7 +93,7 @@ public record RestApiSettings(
         }
         String name = Naming.apiGatewayName(context.service().name(), stage, provider.apiName(),
                 g.bool("shouldStartNameWithService", false));
-        return new RestApiSettings(restApiId, rootId, name, endpointType, vpcEndpointIds, binaryMediaTypes,
+        return new RestApiSettings(restApiId, rootId, restApiResources(g), name, endpointType, vpcEndpointIds, binaryMediaTypes,
                 g.optBool("disableDefaultEndpoint").orElse(null), resourcePolicy(g),
                 g.optEnum("apiKeySourceType", List.of("HEADER", "AUTHORIZER", "header", "authorizer"))
                         .map(s -> s.toUpperCase(Locale.ROOT)).orElse(null),
@@ -104,6 +103,36 @@ public record RestApiSettings(
                 providerSchemas(g, context),
                 g.raw("apiKeys"), g.raw("usagePlan"), g.childPath("apiKeys"), g.childPath("usagePlan"),
                 g.position());
+    }
+
+    /** {@code restApiResources} as a map {path: id} or a list of {path, resourceId}. */
+    private static Map<String, Object> restApiResources(ConfigReader g) {
+        Node raw = g.raw("restApiResources");
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        String path = g.childPath("restApiResources");
+        if (raw instanceof MapNode) {
+            ConfigReader map = ConfigReader.of(raw, path);
+            for (String key : map.keys()) {
+                out.put(stripSlashes(key), map.plain(key));
+            }
+            return out;
+        }
+        if (!(raw instanceof io.github.serverlessmaven.config.ListNode list)) {
+            throw ConfigReader.typeError(raw, path, "a map of path to resource id");
+        }
+        for (int i = 0; i < list.items().size(); i++) {
+            ConfigReader item = ConfigReader.of(list.items().get(i), path + "[" + i + "]");
+            String fix = "give each item a 'path' and a 'resourceId'";
+            out.put(stripSlashes(item.string("path", fix)), item.string("resourceId", fix));
+        }
+        return out;
+    }
+
+    private static String stripSlashes(String path) {
+        return path.replaceFirst("^/", "").replaceFirst("/$", "");
     }
 
     private static Map<String, Object> providerSchemas(ConfigReader g, CompileContext context) {

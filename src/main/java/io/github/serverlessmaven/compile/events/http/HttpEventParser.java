@@ -87,67 +87,83 @@ public final class HttpEventParser {
         CorsConfig cors = cors(r, method);
         AuthorizerConfig authorizer = r.has("authorizer") ? authorizer(r, integration) : null;
 
-        boolean proxy = integration.equals("AWS_PROXY") || integration.equals("HTTP_PROXY");
-        Map<String, Object> parameters = null;
+        ConfigReader requestReader = r.optMap("request").orElse(null);
+        RequestSettings request = requestReader != null ? request(requestReader, integration)
+                : new RequestSettings(null, null, null, null, null);
+        String passThrough = integration.equals("AWS") && request.passThrough() == null ? "NEVER"
+                : request.passThrough();
+        HttpEvent.HttpBackend backend = integration.startsWith("HTTP") ? backend(r, requestReader, integration) : null;
+        return new HttpEvent(function, path, method, integration, async, r.bool("private", false),
+                r.optString("operationId").orElse(null), cors, authorizer, request.parameters(), request.templates(),
+                request.schemas(), passThrough, request.contentHandling(), response(r, integration), backend,
+                r.path(), r.position());
+    }
+
+    private record RequestSettings(Map<String, Object> parameters, Map<String, Object> templates,
+            Map<String, Object> schemas, String passThrough, String contentHandling) {}
+
+    /** The proxy integrations only take parameters and schemas (v3 drops the rest with a warning). */
+    private RequestSettings request(ConfigReader request, String integration) {
+        request.checkKnownKeys(REQUEST_KEYS, context.diagnostics());
         Map<String, Object> templates = null;
-        Map<String, Object> schemas = null;
         String passThrough = null;
         String contentHandling = null;
-        ConfigReader request = r.optMap("request").orElse(null);
-        if (request != null) {
-            request.checkKnownKeys(REQUEST_KEYS, context.diagnostics());
-            schemas = requestSchemas(request);
-            if (proxy) {
-                List<String> allowed = integration.equals("HTTP_PROXY") ? HTTP_PROXY_REQUEST_KEYS : PROXY_REQUEST_KEYS;
-                List<String> dropped = request.keys().stream().filter(k -> !allowed.contains(k)).toList();
-                if (!dropped.isEmpty()) {
-                    context.diagnostics().warn(request.position(), request.path(), "only request " + allowed
-                            + " apply to the " + integration + " integration; " + dropped + " ignored, as Serverless "
-                            + "Framework does", "remove them, or use a non-proxy integration");
+        if (integration.equals("AWS_PROXY") || integration.equals("HTTP_PROXY")) {
+            List<String> allowed = integration.equals("HTTP_PROXY") ? HTTP_PROXY_REQUEST_KEYS : PROXY_REQUEST_KEYS;
+            List<String> dropped = request.keys().stream().filter(k -> !allowed.contains(k)).toList();
+            if (!dropped.isEmpty()) {
+                context.diagnostics().warn(request.position(), request.path(), "only request " + allowed
+                        + " apply to the " + integration + " integration; " + dropped + " ignored, as Serverless "
+                        + "Framework does", "remove them, or use a non-proxy integration");
+            }
+        } else {
+            templates = requestTemplates(request);
+            passThrough = request.optEnum("passThrough", List.of("NEVER", "WHEN_NO_MATCH", "WHEN_NO_TEMPLATES"))
+                    .orElse(null);
+            contentHandling = request.optEnum("contentHandling", CONTENT_HANDLING).orElse(null);
+        }
+        if (integration.equals("MOCK") && request.has("parameters")) {
+            throw request.error("parameters", "request parameters are not supported with the mock integration "
+                    + "(Serverless Framework writes them unconverted into an invalid template)",
+                    "remove 'request.parameters' from the mock event");
+        }
+        return new RequestSettings(requestParameters(request), templates, requestSchemas(request), passThrough,
+                contentHandling);
+    }
+
+    /** lambda and http get v3's default status codes; mock takes its own as given; the proxies take none. */
+    private ResponseConfig response(ConfigReader r, String integration) {
+        switch (integration) {
+            case "AWS" -> {
+                return response(r, true);
+            }
+            case "HTTP" -> {
+                if (!r.has("response")) {
+                    throw new ConfigException(r.position(), r.path(), "the http integration needs a 'response' "
+                            + "(Serverless Framework v3 fails without one)", "add 'response: {statusCodes: {200: "
+                            + "{pattern: \"\"}}}' or use 'integration: http-proxy'");
                 }
-            } else {
-                templates = requestTemplates(request);
-                passThrough = request.optEnum("passThrough", List.of("NEVER", "WHEN_NO_MATCH", "WHEN_NO_TEMPLATES"))
-                        .orElse(null);
-                contentHandling = request.optEnum("contentHandling", CONTENT_HANDLING).orElse(null);
+                return response(r, true);
             }
-            if (integration.equals("MOCK") && request.has("parameters")) {
-                throw request.error("parameters", "request parameters are not supported with the mock integration "
-                        + "(Serverless Framework writes them unconverted into an invalid template)",
-                        "remove 'request.parameters' from the mock event");
-            }
-            parameters = requestParameters(request);
-        }
-        if (integration.equals("AWS") && passThrough == null) {
-            passThrough = "NEVER";
-        }
-        HttpEvent.HttpBackend backend = integration.startsWith("HTTP") ? backend(r, request, integration) : null;
-        ResponseConfig response = null;
-        if (integration.equals("AWS")) {
-            response = response(r, true);
-        } else if (integration.equals("HTTP")) {
-            if (!r.has("response")) {
-                throw new ConfigException(r.position(), r.path(), "the http integration needs a 'response' "
-                        + "(Serverless Framework v3 fails without one)", "add 'response: {statusCodes: {200: "
-                        + "{pattern: \"\"}}}' or use 'integration: http-proxy'");
-            }
-            response = response(r, true);
-        } else if (integration.equals("MOCK")) {
-            if (r.has("response")) {
+            case "MOCK" -> {
+                if (!r.has("response")) {
+                    return null;
+                }
                 if (!ConfigReader.of(r.raw("response"), r.childPath("response")).has("statusCodes")) {
                     throw r.error("response", "a mock integration's 'response' needs 'statusCodes' (Serverless "
                             + "Framework v3 fails without them)", "add 'statusCodes: {200: {pattern: \"\"}}'");
                 }
-                response = response(r, false);
+                return response(r, false);
             }
-        } else if (r.has("response")) {
-            context.diagnostics().warn(r.raw("response").position(), r.childPath("response"), "'response' does not "
-                    + "apply to the " + integration + " integration and is ignored, as Serverless Framework does",
-                    "remove it, or use a non-proxy integration");
+            default -> {
+                if (r.has("response")) {
+                    context.diagnostics().warn(r.raw("response").position(), r.childPath("response"), "'response' "
+                            + "does not apply to the " + integration + " integration and is ignored, as Serverless "
+                            + "Framework does", "remove it, or use a non-proxy integration");
+                }
+                return null;
+            }
         }
-        return new HttpEvent(function, path, method, integration, async, r.bool("private", false),
-                r.optString("operationId").orElse(null), cors, authorizer, parameters, templates, schemas, passThrough,
-                contentHandling, response, backend, r.path(), r.position());
     }
 
     private static HttpEvent.HttpBackend backend(ConfigReader r, ConfigReader request, String integration) {

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.testing.ExternalTools;
+import io.github.serverlessmaven.testing.Templates;
 import io.github.serverlessmaven.testing.TestServices;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -494,7 +497,7 @@ class HttpEventCompilerTest {
                       - http: { path: users, method: get, private: true }
                 """);
         var result = TestServices.packageProject(dir, new ArrayList<>());
-        Map<String, Object> t = io.github.serverlessmaven.testing.Templates.read(result.updateStackTemplate());
+        Map<String, Object> t = Templates.read(result.updateStackTemplate());
         assertThat(properties(t, "ApiGatewayApiKey1")).containsEntry("Name", "first").containsEntry("Enabled", true);
         assertThat(properties(t, "ApiGatewayApiKey2")).containsEntry("Value", "abcdefghijklmnopqrstuvwxyz");
         assertThat(properties(t, "ApiGatewayUsagePlan")).containsEntry("UsagePlanName", "keys-dev")
@@ -503,6 +506,45 @@ class HttpEventCompilerTest {
                 .containsEntry("KeyId", Map.of("Ref", "ApiGatewayApiKey2"))
                 .containsEntry("UsagePlanId", Map.of("Ref", "ApiGatewayUsagePlan"));
         assertThat(properties(t, "ApiGatewayMethodUsersGet")).containsEntry("ApiKeyRequired", true);
+        ExternalTools.assertCfnLintClean(result.updateStackTemplate());
+    }
+
+    @Test
+    void readmeExamplePackagesAndLints() throws IOException {
+        TestServices.project(dir, """
+                service: users
+                provider:
+                  name: aws
+                  runtime: java21
+                package:
+                  artifact: target/users.jar
+                functions:
+                  list:
+                    handler: com.example.ListUsers::handleRequest
+                    events:
+                      - http: GET /users                 # shorthand: METHOD /path
+                  get:
+                    handler: com.example.GetUser::handleRequest
+                    events:
+                      - http:
+                          path: users/{id}               # path parameters; {proxy+} as the last segment
+                          method: get                    # get post put patch delete head options any
+                          cors: true
+                          request:
+                            parameters:
+                              paths:
+                                id: true                 # required; adds the request validator
+                              querystrings:
+                                verbose: false
+                """);
+        Files.writeString(dir.resolve("target/users.jar"), "jar");
+        var result = TestServices.packageProject(dir, new ArrayList<>());
+        Map<String, Object> t = Templates.read(result.updateStackTemplate());
+        assertThat(resources(t)).containsKeys("ApiGatewayRestApi", "ApiGatewayResourceUsers",
+                "ApiGatewayResourceUsersIdVar", "ApiGatewayMethodUsersGet", "ApiGatewayMethodUsersIdVarGet",
+                "ApiGatewayMethodUsersIdVarOptions", "ApiGatewayUsersRequestValidator",
+                "ListLambdaPermissionApiGateway", "GetLambdaPermissionApiGateway");
+        assertThat(outputs(t)).containsKey("ServiceEndpoint");
         ExternalTools.assertCfnLintClean(result.updateStackTemplate());
     }
 

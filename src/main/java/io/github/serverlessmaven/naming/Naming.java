@@ -164,7 +164,10 @@ public final class Naming {
         return "ServiceEndpoint";
     }
 
-    /** {@code provider.apiName}, else {@code <stage>-<service>} ({@code <service>-<stage>} with shouldStartNameWithService). */
+    /**
+     * {@code provider.apiName}, else {@code <stage>-<service>}, or {@code <service>-<stage>} with
+     * {@code apiGateway.shouldStartNameWithService}.
+     */
     public static String apiGatewayName(String service, String stage, String apiName, boolean startWithService) {
         if (apiName != null) {
             return apiName;
@@ -188,6 +191,15 @@ public final class Naming {
     /** {@code ApiGatewayApiKey<n>}, or {@code ApiGatewayApiKey<Name><n>} for keys grouped under a usage plan. */
     public static String apiKeyLogicalId(int number, String groupName) {
         return "ApiGatewayApiKey" + (groupName != null ? upperFirst(groupName) : "") + number;
+    }
+
+    /** v3 only upper-cases the first letter of a plan name (unlike function names). */
+    public static String usagePlanLogicalId(String planName) {
+        return "ApiGatewayUsagePlan" + (planName != null ? upperFirst(planName) : "");
+    }
+
+    public static String usagePlanKeyLogicalId(int number, String groupName) {
+        return "ApiGatewayUsagePlanKey" + (groupName != null ? upperFirst(groupName) : "") + number;
     }
 
     /** A model for one event's request body: the method's ID, lodash-startCased content type, {@code Model}. */
@@ -225,11 +237,4 @@ public final class Naming {
         return words;
     }
 
-    public static String usagePlanLogicalId(String planName) {
-        return "ApiGatewayUsagePlan" + (planName != null ? upperFirst(planName) : "");
-    }
-
-    public static String usagePlanKeyLogicalId(int number, String groupName) {
-        return "ApiGatewayUsagePlanKey" + (groupName != null ? upperFirst(groupName) : "") + number;
-    }
 }

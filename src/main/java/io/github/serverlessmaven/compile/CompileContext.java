@@ -114,7 +114,8 @@ public final class CompileContext {
         return null;
     }
 
-    private static String aliasName(FunctionDef function) {
+    /** The alias name events target ({@code provisioned} or {@code snapstart}); only meaningful with an alias. */
+    public static String aliasName(FunctionDef function) {
         return function.provisionedConcurrency() != null ? "provisioned" : "snapstart";
     }
 }

@@ -271,4 +271,78 @@ public final class Naming {
     public static String iotPermissionLogicalId(String functionKey, int index) {
         return normalizeFunctionName(functionKey) + "LambdaPermissionIotTopicRule" + index;
     }
+
+    /**
+     * {@code provider.apiName}, else {@code <stage>-<service>}, or {@code <service>-<stage>} with
+     * {@code apiGateway.shouldStartNameWithService}.
+     */
+    public static String apiGatewayName(String service, String stage, String apiName, boolean startWithService) {
+        if (apiName != null) {
+            return apiName;
+        }
+        return startWithService ? service + "-" + stage : restApiName(service, stage);
+    }
+
+    /** v3 appends the CLI run's epoch millis; this plugin appends a digest of the API so unchanged APIs keep it. */
+    public static String restApiDeploymentLogicalId(String suffix) {
+        return "ApiGatewayDeployment" + suffix;
+    }
+
+    public static String restApiAuthorizerLogicalId(String authorizerName) {
+        return normalizeFunctionName(authorizerName) + "ApiGatewayAuthorizer";
+    }
+
+    public static String requestValidatorLogicalId(String service) {
+        return "ApiGateway" + normalizeNameToAlphaNumericOnly(service) + "RequestValidator";
+    }
+
+    /** {@code ApiGatewayApiKey<n>}, or {@code ApiGatewayApiKey<Name><n>} for keys grouped under a usage plan. */
+    public static String apiKeyLogicalId(int number, String groupName) {
+        return "ApiGatewayApiKey" + (groupName != null ? upperFirst(groupName) : "") + number;
+    }
+
+    /** v3 only upper-cases the first letter of a plan name (unlike function names). */
+    public static String usagePlanLogicalId(String planName) {
+        return "ApiGatewayUsagePlan" + (planName != null ? upperFirst(planName) : "");
+    }
+
+    public static String usagePlanKeyLogicalId(int number, String groupName) {
+        return "ApiGatewayUsagePlanKey" + (groupName != null ? upperFirst(groupName) : "") + number;
+    }
+
+    /** A model for one event's request body: the method's ID, lodash-startCased content type, {@code Model}. */
+    public static String endpointModelLogicalId(String methodLogicalId, String contentType) {
+        StringBuilder sb = new StringBuilder(methodLogicalId);
+        for (String word : lodashWords(contentType)) {
+            sb.append(upperFirst(word));
+        }
+        return sb.append("Model").toString();
+    }
+
+    /** A model from {@code provider.apiGateway.request.schemas}: {@code ApiGateway<UpperCamelCaseId>Model}. */
+    public static String modelLogicalId(String schemaId) {
+        StringBuilder sb = new StringBuilder("ApiGateway");
+        for (String word : lodashWords(schemaId)) {
+            sb.append(capitalize(word));
+        }
+        return sb.append("Model").toString();
+    }
+
+    private static final java.util.regex.Pattern HAS_COMPOUND_WORDS = java.util.regex.Pattern.compile(
+            "[a-z][A-Z]|[A-Z]{2}[a-z]|[0-9][a-zA-Z]|[a-zA-Z][0-9]|[^a-zA-Z0-9 ]");
+    private static final java.util.regex.Pattern COMPOUND_WORD = java.util.regex.Pattern.compile(
+            "[A-Z]?[a-z]+|[A-Z]+(?=[^A-Za-z0-9]|[A-Z][a-z]|$)|[A-Z]+|[0-9]+");
+    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9]+");
+
+    /** lodash {@code _.words} for ASCII text (what startCase and camelCase split on); ordinals are not special. */
+    static java.util.List<String> lodashWords(String text) {
+        java.util.regex.Matcher m = (HAS_COMPOUND_WORDS.matcher(text).find() ? COMPOUND_WORD : PLAIN_WORD)
+                .matcher(text);
+        java.util.List<String> words = new java.util.ArrayList<>();
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+
 }

@@ -3,9 +3,16 @@ package io.github.serverlessmaven.compile.events;
 import io.github.serverlessmaven.compile.CompileContext;
 import io.github.serverlessmaven.compile.EventCompiler;
 import io.github.serverlessmaven.compile.FunctionEvent;
+import io.github.serverlessmaven.compile.events.http.HttpEvent;
+import io.github.serverlessmaven.compile.events.http.HttpEventParser;
+import io.github.serverlessmaven.compile.events.http.RestApiBuilder;
+import io.github.serverlessmaven.compile.events.http.RestApiSettings;
 import java.util.List;
 
-/** API Gateway REST API ({@code http} events). */
+/**
+ * API Gateway REST API ({@code http} events), as Serverless Framework v3's api-gateway compiler writes it.
+ * The parsing lives in {@link HttpEventParser}, the resources in {@link RestApiBuilder}.
+ */
 public final class HttpEventCompiler implements EventCompiler {
 
     @Override
@@ -15,6 +22,9 @@ public final class HttpEventCompiler implements EventCompiler {
 
     @Override
     public void compile(CompileContext context, List<FunctionEvent> events) {
-        throw new UnsupportedOperationException("http events: not implemented yet");
+        RestApiSettings api = RestApiSettings.read(context);
+        HttpEventParser parser = new HttpEventParser(context);
+        List<HttpEvent> parsed = events.stream().map(parser::parse).toList();
+        new RestApiBuilder(context, api, parsed).build();
     }
 }

@@ -22,17 +22,35 @@ final class VariableParser {
     private final String s;
     private final int n;
     private int i;
+    private int nesting;
 
     private VariableParser(String s) {
         this.s = s;
         this.n = s.length();
     }
 
+    /** Variables inside variables ({@code ${a:${b:${c:...}}}}) in one string; keeps the scanner's stack small. */
+    static final int MAX_NESTING = 20;
+
     /** Thrown for malformed variables; the resolver adds position and path. */
     static final class SyntaxError extends Exception {
-        SyntaxError(String message) {
-            super(message, null, false, false);
+        private final String detail;
+        private final String hint;
+
+        SyntaxError(String detail, String text, String hint) {
+            super(detail + " in \"" + text + "\"" + (hint == null ? "" : " (" + hint + ")"), null, false, false);
+            this.detail = detail;
+            this.hint = hint;
         }
+
+        /** The message without the text, for values that may be secret. */
+        String withoutText() {
+            return detail + (hint == null ? "" : " (" + hint + ")");
+        }
+    }
+
+    private SyntaxError error(String detail, String hint) {
+        return new SyntaxError(detail, s, hint);
     }
 
     /** Signals that {@code ${...}} at the top level is not a variable (CloudFormation Sub syntax and the like). */
@@ -111,6 +129,9 @@ final class VariableParser {
     private Variable variable(boolean nested) throws SyntaxError {
         int start = i;
         i += 2;
+        if (++nesting > MAX_NESTING) {
+            throw error("variables nest more than " + MAX_NESTING + " levels", null);
+        }
         try {
             List<Source> sources = new ArrayList<>();
             String type = typeName();
@@ -121,15 +142,16 @@ final class VariableParser {
             while (true) {
                 skipSpaces();
                 if (i >= n) {
-                    throw new SyntaxError("missing closing '}' in \"" + s + "\"");
+                    throw error("missing closing '}'", null);
                 }
                 char c = s.charAt(i);
                 if (c == '}') {
                     i++;
+                    nesting--;
                     return new Variable(s.substring(start, i), List.copyOf(sources));
                 }
                 if (c != ',') {
-                    throw new SyntaxError("unexpected '" + c + "' at index " + i + " in \"" + s + "\"");
+                    throw error("unexpected '" + c + "' at index " + i, null);
                 }
                 i++;
                 skipSpaces();
@@ -138,14 +160,15 @@ final class VariableParser {
                 if (next instanceof Literal) {
                     skipSpaces();
                     if (i >= n || s.charAt(i) != '}') {
-                        throw new SyntaxError("a literal fallback must come last, before '}', in \"" + s + "\"");
+                        throw error("a literal fallback must come last, before '}'", null);
                     }
                 }
             }
         } catch (Foreign f) {
+            nesting--;
             if (nested) {
-                throw new SyntaxError("invalid variable at index " + start + " in \"" + s
-                        + "\" (a source type such as self, env or opt must follow '${')");
+                throw error("invalid variable at index " + start,
+                        "a source type such as self, env or opt must follow '${'");
             }
             i = start;
             return null;
@@ -165,7 +188,7 @@ final class VariableParser {
 
     private Source fallback() throws SyntaxError {
         if (i >= n) {
-            throw new SyntaxError("missing closing '}' in \"" + s + "\"");
+            throw error("missing closing '}'", null);
         }
         char c = s.charAt(i);
         if (c == '"' || c == '\'') {
@@ -175,7 +198,7 @@ final class VariableParser {
             return new Nested(variable(true));
         }
         if (!isAlnumOrPunct(c)) {
-            throw new SyntaxError("invalid fallback at index " + i + " in \"" + s + "\"");
+            throw error("invalid fallback at index " + i, null);
         }
         int start = i;
         while (i < n && isAlnumOrPunct(s.charAt(i))) {
@@ -185,18 +208,18 @@ final class VariableParser {
         skipSpaces();
         if (i < n && (s.charAt(i) == ':' || s.charAt(i) == '(')) {
             if (!isType(token)) {
-                throw new SyntaxError("invalid source type '" + token + "' in \"" + s + "\"");
+                throw error("invalid source type '" + token + "'", null);
             }
             try {
                 return call(token, false, true);
             } catch (Foreign f) {
-                throw new SyntaxError("invalid address at index " + i + " in \"" + s + "\"");
+                throw error("invalid address at index " + i, null);
             }
         }
         Object literal = literal(token, false);
         if (literal == NOT_A_LITERAL) {
-            throw new SyntaxError("invalid fallback '" + token + "' in \"" + s
-                    + "\" (quote text: '" + token + "'; numbers, true, false and null may stay bare)");
+            throw error("invalid fallback '" + token + "'",
+                    "quote text: '" + token + "'; numbers, true, false and null may stay bare");
         }
         return new Literal(literal);
     }
@@ -204,7 +227,7 @@ final class VariableParser {
     /** At ':' or '(' after the type. */
     private Call call(String type, boolean first, boolean nested) throws SyntaxError, Foreign {
         if (!isType(type)) {
-            throw new SyntaxError("invalid source type '" + type + "' in \"" + s + "\"");
+            throw error("invalid source type '" + type + "'", null);
         }
         List<Expr> params = null;
         if (s.charAt(i) == '(') {
@@ -212,20 +235,20 @@ final class VariableParser {
             params = params();
             skipSpaces();
             if (i >= n) {
-                throw new SyntaxError("missing closing '}' in \"" + s + "\"");
+                throw error("missing closing '}'", null);
             }
             char c = s.charAt(i);
             if (c == '}' || c == ',') {
                 return new Call(type, params, null);
             }
             if (c != ':') {
-                throw new SyntaxError("unexpected '" + c + "' after " + type + "(...) in \"" + s + "\"");
+                throw error("unexpected '" + c + "' after " + type + "(...)", null);
             }
         }
         i++; // ':'
         skipSpaces();
         if (i >= n) {
-            throw new SyntaxError("missing closing '}' in \"" + s + "\"");
+            throw error("missing closing '}'", null);
         }
         char c = s.charAt(i);
         if (c == '}' || c == ',') {
@@ -235,7 +258,7 @@ final class VariableParser {
             if (first && params == null && !nested) {
                 throw FOREIGN;
             }
-            throw new SyntaxError("invalid address at index " + i + " in \"" + s + "\"");
+            throw error("invalid address at index " + i, null);
         }
         if (c == '"' || c == '\'') {
             return new Call(type, params, Expr.quoted(quoted()));
@@ -248,7 +271,7 @@ final class VariableParser {
         while (true) {
             skipSpaces();
             if (i >= n) {
-                throw new SyntaxError("missing ')' in \"" + s + "\"");
+                throw error("missing ')'", null);
             }
             char c = s.charAt(i);
             if (c == ')') {
@@ -261,7 +284,7 @@ final class VariableParser {
                 continue;
             }
             if (c == '}') {
-                throw new SyntaxError("missing ')' before '}' in \"" + s + "\"");
+                throw error("missing ')' before '}'", null);
             }
             Expr param;
             if (c == '"' || c == '\'') {
@@ -271,10 +294,10 @@ final class VariableParser {
                 param = nestedExpr(",)", true);
             }
             if (i >= n) {
-                throw new SyntaxError("missing ')' in \"" + s + "\"");
+                throw error("missing ')'", null);
             }
             if (s.charAt(i) != ',' && s.charAt(i) != ')') {
-                throw new SyntaxError("unexpected '" + s.charAt(i) + "' in parameters of \"" + s + "\"");
+                throw error("unexpected '" + s.charAt(i) + "' in parameters", null);
             }
             params.add(param);
             if (s.charAt(i) == ',') {
@@ -289,14 +312,14 @@ final class VariableParser {
         StringBuilder text = new StringBuilder();
         while (true) {
             if (i >= n) {
-                throw new SyntaxError("missing closing '}' in \"" + s + "\"");
+                throw error("missing closing '}'", null);
             }
             char c = s.charAt(i);
             if (terminators.indexOf(c) >= 0) {
                 break;
             }
             if (param && c == '}') {
-                throw new SyntaxError("missing ')' before '}' in \"" + s + "\"");
+                throw error("missing ')' before '}'", null);
             }
             if (startsVariable(i)) {
                 flush(text, parts);
@@ -355,25 +378,22 @@ final class VariableParser {
                     case 'f' -> sb.append('\f');
                     case 'u' -> {
                         if (i + 4 > n) {
-                            throw new SyntaxError("invalid \\u escape in string at index " + start + " in \"" + s
-                                    + "\"");
+                            throw error("invalid \\u escape in string at index " + start, null);
                         }
                         try {
                             sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
                         } catch (NumberFormatException ex) {
-                            throw new SyntaxError("invalid \\u escape in string at index " + start + " in \"" + s
-                                    + "\"");
+                            throw error("invalid \\u escape in string at index " + start, null);
                         }
                         i += 4;
                     }
-                    default -> throw new SyntaxError("invalid escape '\\" + e + "' in string at index " + start
-                            + " in \"" + s + "\"");
+                    default -> throw error("invalid escape '\\" + e + "' in string at index " + start, null);
                 }
                 continue;
             }
             sb.append(c);
         }
-        throw new SyntaxError("unterminated string at index " + start + " in \"" + s + "\"");
+        throw error("unterminated string at index " + start, null);
     }
 
     private void skipSpaces() {

@@ -155,7 +155,7 @@ public final class VariableResolver {
             }
             base = new Entry(child, parent.depth(), parent.secret(), parent.resolved(), List.of());
         }
-        Expr expr = base.resolved() ? null : variablesIn(base.node(), path);
+        Expr expr = base.resolved() ? null : variablesIn(base.node(), path, null);
         if (expr == null) {
             shallow.put(path.id(), base);
             return base;
@@ -304,8 +304,13 @@ public final class VariableResolver {
         return size;
     }
 
-    /** The parsed string when {@code node} is a string with variables, else null. */
-    private Expr variablesIn(Node node, PropertyPath path) {
+    /**
+     * The parsed string when {@code node} is a string with variables, else null.
+     *
+     * @param source the variable that produced the value, whose text messages then leave out (it may be secret);
+     *     null for values written in the configuration
+     */
+    private Expr variablesIn(Node node, PropertyPath path, Variable source) {
         if (!(node instanceof ScalarNode s) || !(s.value() instanceof String text) || text.indexOf('$') < 0) {
             return null;
         }
@@ -314,9 +319,10 @@ public final class VariableResolver {
             try {
                 expr = VariableParser.parse(text);
             } catch (VariableParser.SyntaxError e) {
-                throw new ResolutionFailure(new Problem(node.position(), path.display(), "invalid variable syntax: "
-                        + e.getMessage(), "write variables as ${source:address} and escape a literal \"${\" as "
-                        + "\"\\${\""), false);
+                String message = source == null ? "invalid variable syntax: " + e.getMessage()
+                        : "the value of " + source.raw() + " holds invalid variable syntax: " + e.withoutText();
+                throw new ResolutionFailure(new Problem(node.position(), path.display(), message,
+                        "write variables as ${source:address} and escape a literal \"${\" as \"\\${\""), false);
             }
             parsed.put(text, expr);
         }
@@ -340,13 +346,14 @@ public final class VariableResolver {
     private record Value(Node node, boolean secret, boolean resolved) {}
 
     /** A source's answer: a value, or null with the reason why there is none. */
-    private record Lookup(Node node, boolean secret, boolean resolved, String missing, boolean deferred) {
+    private record Lookup(Node node, boolean secret, boolean resolved, String missing, boolean deferred,
+            ResolutionFailure cause) {
         static Lookup of(Node node, boolean secret, boolean resolved) {
-            return new Lookup(node, secret, resolved, null, false);
+            return new Lookup(node, secret, resolved, null, false, null);
         }
 
         static Lookup missing(String reason) {
-            return new Lookup(null, false, false, reason, false);
+            return new Lookup(null, false, false, reason, false, null);
         }
 
         boolean found() {
@@ -410,6 +417,9 @@ public final class VariableResolver {
             return found;
         }
         Source last = variable.sources().get(variable.sources().size() - 1);
+        if (found.cause() != null) {
+            throw found.cause();
+        }
         if (found.deferred()) {
             throw new ResolutionFailure(new Problem(at.position(), at.host().display(), "cannot resolve "
                     + variable.raw() + ": " + found.missing() + " (needs AWS)",
@@ -446,11 +456,10 @@ public final class VariableResolver {
                     "simplify the configuration");
         }
         Lookup last = Lookup.missing("no value");
-        boolean deferred = false;
         for (Source source : variable.sources()) {
             Lookup found;
             if (source instanceof Literal literal) {
-                found = fromSource(toNode(literal.value(), at.position()), false, false, at);
+                found = fromSource(toNode(literal.value(), at.position()), false, false, at, null);
                 if (!found.found()) {
                     return found;
                 }
@@ -462,19 +471,24 @@ public final class VariableResolver {
             if (found.found()) {
                 return found;
             }
-            deferred = found.deferred();
             last = found;
         }
-        return new Lookup(null, false, false, last.missing() == null ? "no value" : last.missing(), deferred);
+        return new Lookup(null, false, false, last.missing() == null ? "no value" : last.missing(), last.deferred(),
+                last.cause());
     }
 
-    /** A source's value; strings that hold variables (from a file, the environment...) resolve further. */
-    private Lookup fromSource(Node node, boolean secret, boolean resolved, Context at) {
+    /**
+     * A source's value; strings that hold variables (from a file, the environment...) resolve further, as in
+     * v3. Secret values never do: a password may well contain "${".
+     *
+     * @param variable the variable that produced a value from outside the configuration, or null
+     */
+    private Lookup fromSource(Node node, boolean secret, boolean resolved, Context at, Variable variable) {
         if (node == null) {
             return Lookup.of(null, false, true);
         }
-        if (!resolved) {
-            Expr expr = variablesIn(node, at.host());
+        if (!resolved && !secret) {
+            Expr expr = variablesIn(node, at.host(), variable);
             if (expr != null) {
                 Context deeper = at.deeper();
                 checkLimits(deeper);
@@ -490,7 +504,7 @@ public final class VariableResolver {
         if (!BUILT_IN_SOURCES.contains(type) && !extraSources.containsKey(type)) {
             if (DEPLOY_TIME_SOURCES.contains(type)) {
                 return new Lookup(null, false, false, "the '" + type + "' source is resolved only at deploy time",
-                        true);
+                        true, null);
             }
             throw unknownSource(type, variable, at);
         }
@@ -498,10 +512,10 @@ public final class VariableResolver {
         String address = address(call, at);
         return switch (type) {
             case "self" -> self(address);
-            case "opt" -> opt(address, at);
+            case "opt" -> opt(address, variable, at);
             case "sls" -> sls(address, at);
-            case "env" -> env(address, at);
-            case "file" -> file(params, address, at);
+            case "env" -> env(address, variable, at);
+            case "file" -> file(params, address, variable, at);
             case "param" -> param(address, at);
             case "maven" -> maven(address, at);
             case "strToBool" -> strToBool(params, at);
@@ -573,7 +587,12 @@ public final class VariableResolver {
         }
         Entry entry = deep(target);
         if (!entry.failures().isEmpty()) {
-            throw entry.failures().get(0).failure();
+            ResolutionFailure cause = entry.failures().get(0).failure();
+            if (!cause.deferred()) {
+                throw cause;
+            }
+            // Like ${ssm:/x, 'local'}: a fallback after ${self:...} applies where the AWS value is not available.
+            return new Lookup(null, false, false, cause.problem().message(), true, cause);
         }
         if (entry.node() == null || entry.node() instanceof ScalarNode s && s.isNull()) {
             return Lookup.missing("there is no value at '" + address + "' in the configuration");
@@ -581,7 +600,7 @@ public final class VariableResolver {
         return Lookup.of(entry.node(), entry.secret(), true);
     }
 
-    private Lookup opt(String address, Context at) {
+    private Lookup opt(String address, Variable variable, Context at) {
         if (address == null || address.isEmpty()) {
             Map<String, Node> all = new LinkedHashMap<>();
             new TreeSet<>(options.keySet()).forEach(k -> all.put(k, new ScalarNode(options.get(k), at.position())));
@@ -589,7 +608,7 @@ public final class VariableResolver {
         }
         String value = options.get(address);
         return value == null ? Lookup.missing("option '" + address + "' is not set")
-                : fromSource(new ScalarNode(value, at.position()), false, false, at);
+                : fromSource(new ScalarNode(value, at.position()), false, false, at, variable);
     }
 
     private Lookup sls(String address, Context at) {
@@ -610,6 +629,9 @@ public final class VariableResolver {
             return stage;
         }
         Lookup configured = self("provider.stage");
+        if (configured.cause() != null) {
+            throw configured.cause();
+        }
         if (configured.found() && configured.node() instanceof ScalarNode s) {
             String text = asText(s.value());
             if (text != null && !text.isEmpty()) {
@@ -619,13 +641,13 @@ public final class VariableResolver {
         return "dev";
     }
 
-    private Lookup env(String address, Context at) {
+    private Lookup env(String address, Variable variable, Context at) {
         if (address == null || address.isEmpty()) {
             throw failure(at, "the 'env' source needs a variable name", "write ${env:NAME}");
         }
         String value = env.get(address);
         return value == null ? Lookup.missing("environment variable " + address + " is not set")
-                : fromSource(new ScalarNode(value, at.position()), false, false, at);
+                : fromSource(new ScalarNode(value, at.position()), false, false, at, variable);
     }
 
     private Lookup maven(String address, Context at) {
@@ -646,6 +668,9 @@ public final class VariableResolver {
             Entry scopeEntry = shallow(PropertyPath.ROOT.child("params", false).child(scope, false));
             if (scopeEntry.node() instanceof MapNode) {
                 Lookup found = self("params." + scope + "." + address);
+                if (found.cause() != null) {
+                    throw found.cause();
+                }
                 if (found.found()) {
                     return found;
                 }
@@ -667,7 +692,7 @@ public final class VariableResolver {
         };
     }
 
-    private Lookup file(List<Object> params, String address, Context at) {
+    private Lookup file(List<Object> params, String address, Variable variable, Context at) {
         Object first = params.isEmpty() ? null : params.get(0);
         if (first == null || asText(first).isBlank()) {
             throw failure(at, "the 'file' source needs a path", "write ${file(./config.yml)}");
@@ -684,19 +709,19 @@ public final class VariableResolver {
             return Lookup.missing("file " + display + " does not exist");
         }
         if (address == null || address.isEmpty()) {
-            return fromSource(content, false, false, at);
+            return fromSource(content, false, false, at, variable);
         }
         Node current = content;
         for (String key : address.split("\\.", -1)) {
-            if (variablesIn(current, at.host()) != null) {
-                current = fromSource(current, false, false, at).node();
+            if (variablesIn(current, at.host(), null) != null) {
+                current = fromSource(current, false, false, at, null).node();
             }
             current = child(current, key);
             if (current == null) {
                 return Lookup.missing("there is no value at '" + address + "' in " + display);
             }
         }
-        return fromSource(current, false, false, at);
+        return fromSource(current, false, false, at, variable);
     }
 
     private Lookup extra(String type, List<Object> params, String address, Variable variable, Context at) {
@@ -717,7 +742,7 @@ public final class VariableResolver {
         if (value == null) {
             return Lookup.missing("the '" + type + "' source found no value at '" + address + "'");
         }
-        return fromSource(toNode(value, at.position()), secret, false, at);
+        return fromSource(toNode(value, at.position()), secret, false, at, variable);
     }
 
     /** Plain Java values from a source or literal as nodes, all at the variable's position. */

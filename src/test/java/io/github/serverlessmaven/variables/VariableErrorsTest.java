@@ -250,4 +250,24 @@ class VariableErrorsTest {
                 .hasMessageContaining("environment variable A is not set")
                 .hasMessageContaining("environment variable B is not set");
     }
+    @Test
+    void invalidSyntaxInAnEnvironmentValueIsReportedWithoutShowingTheValue() {
+        r.env("PASSWORD", "s3cr3t${env:oops");
+        assertThat(problems("a: ${env:PASSWORD}\n")).containsExactly("serverless.yml:1:4: at 'a': the value of "
+                + "${env:PASSWORD} holds invalid variable syntax: missing closing '}', perhaps you should write "
+                + "variables as ${source:address} and escape a literal \"${\" as \"\\${\"");
+    }
+
+    @Test
+    void deeplyNestedVariablesInOneStringAreRefused() {
+        String yaml = "a: " + "${env:".repeat(5000) + "X" + "}".repeat(5000) + "\n";
+        assertThat(problems(yaml)).singleElement().asString().contains("variables nest more than 20 levels");
+    }
+
+    @Test
+    void stageFromADeployTimeSourceIsAnErrorNotASilentDefault() {
+        assertThat(problems("provider: {stage: '${ssm:/stage}'}\na: ${sls:stage}\n")).singleElement().asString()
+                .startsWith("serverless.yml:1:19: at 'provider.stage': cannot resolve ${ssm:/stage}: the 'ssm' source "
+                        + "is resolved only at deploy time (needs AWS)");
+    }
 }

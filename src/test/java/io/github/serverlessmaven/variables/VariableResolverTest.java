@@ -371,6 +371,37 @@ class VariableResolverTest {
         assertThat(out).isSameAs(in);
     }
 
+    @Test
+    void fallbackAfterSelfAppliesWhenTheReferencedValueNeedsAws() {
+        Map<String, Object> out = r.plain("""
+                custom:
+                  key: ${ssm:/x}
+                a: ${self:custom.key, 'local'}
+                """);
+        assertThat(out).containsEntry("a", "local");
+    }
+
+    @Test
+    void valuesFromSourcesThatHoldVariablesResolveFurtherButSecretsNever() {
+        VariableSource ssm = new VariableSource() {
+            @Override
+            public Object resolve(List<String> params, String address) {
+                return "pa${ss:word}";
+            }
+
+            @Override
+            public boolean secret(List<String> params, String address) {
+                return true;
+            }
+        };
+        Map<String, Object> out = r.env("REF", "${self:custom.x}").source("ssm", ssm).plain("""
+                custom: {x: from-env}
+                a: ${env:REF}
+                b: ${ssm:/password}
+                """);
+        assertThat(out).containsEntry("a", "from-env").containsEntry("b", "pa${ss:word}");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object o) {
         return (Map<String, Object>) o;

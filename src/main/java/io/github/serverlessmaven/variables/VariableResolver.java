@@ -502,6 +502,10 @@ public final class VariableResolver {
     private Lookup lookup(Call call, Variable variable, Context at) {
         String type = call.type();
         if (!BUILT_IN_SOURCES.contains(type) && !extraSources.containsKey(type)) {
+            if (type.equals("aws") && call.address() != null && !call.address().hasVariables()
+                    && !call.address().text().equals("accountId")) {
+                return awsWithoutAws(call.address().text(), at);
+            }
             if (DEPLOY_TIME_SOURCES.contains(type)) {
                 return new Lookup(null, false, false, "the '" + type + "' source is resolved only at deploy time",
                         true, null);
@@ -620,6 +624,24 @@ public final class VariableResolver {
         }
         throw failure(at, "unsupported address '" + address + "' for the 'sls' source",
                 "use ${sls:stage} or ${sls:instanceId}");
+    }
+
+    /** {@code ${aws:region}} needs no AWS call: v3 takes the region option, else provider.region, else us-east-1. */
+    private Lookup awsWithoutAws(String address, Context at) {
+        if (!address.equals("region")) {
+            throw failure(at, "unsupported address '" + address + "' for the 'aws' source",
+                    "use ${aws:region} or ${aws:accountId}");
+        }
+        String region = options.get("region");
+        if (region == null || region.isEmpty()) {
+            Lookup configured = self("provider.region");
+            if (configured.cause() != null) {
+                throw configured.cause();
+            }
+            region = configured.found() && configured.node() instanceof ScalarNode s ? asText(s.value()) : null;
+        }
+        return Lookup.of(new ScalarNode(region == null || region.isEmpty() ? "us-east-1" : region, at.position()),
+                false, true);
     }
 
     /** v3's stage: the stage option, else provider.stage, else dev. */

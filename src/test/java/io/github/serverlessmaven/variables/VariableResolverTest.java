@@ -402,6 +402,15 @@ class VariableResolverTest {
         assertThat(out).containsEntry("a", "from-env").containsEntry("b", "pa${ss:word}");
     }
 
+    @Test
+    void awsRegionNeedsNoAwsCall() {
+        assertThat(r.option("region", "eu-central-1").plain("a: ${aws:region}\n")).containsEntry("a", "eu-central-1");
+        assertThat(new Resolving().plain("provider: {region: ap-south-1}\na: ${aws:region}\n"))
+                .containsEntry("a", "ap-south-1");
+        assertThat(new Resolving().plain("a: ${aws:region}\n")).containsEntry("a", "us-east-1");
+        assertThat(new Resolving().plain("a: ${aws:accountId, '000000000000'}\n")).containsEntry("a", "000000000000");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object o) {
         return (Map<String, Object>) o;

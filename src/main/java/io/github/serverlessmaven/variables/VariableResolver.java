@@ -501,11 +501,11 @@ public final class VariableResolver {
 
     private Lookup lookup(Call call, Variable variable, Context at) {
         String type = call.type();
+        if (type.equals("aws") && call.address() != null && !call.address().hasVariables()
+                && !call.address().text().equals("accountId")) {
+            return awsWithoutAws(call.address().text(), at);
+        }
         if (!BUILT_IN_SOURCES.contains(type) && !extraSources.containsKey(type)) {
-            if (type.equals("aws") && call.address() != null && !call.address().hasVariables()
-                    && !call.address().text().equals("accountId")) {
-                return awsWithoutAws(call.address().text(), at);
-            }
             if (DEPLOY_TIME_SOURCES.contains(type)) {
                 return new Lookup(null, false, false, "the '" + type + "' source is resolved only at deploy time",
                         true, null);

@@ -98,7 +98,14 @@ public final class VariableResolver {
      */
     public Node resolve(Node config) {
         this.root = config;
-        Entry resolved = deep(PropertyPath.ROOT);
+        Entry resolved;
+        try {
+            resolved = deep(PropertyPath.ROOT);
+        } catch (StackOverflowError e) {
+            // The limits above keep ordinary and hostile files far from this; a small thread stack may not be.
+            throw new ConfigException(config.position(), "", "variables reference each other too deeply to resolve",
+                    "reference values more directly (fewer chains of ${self:...} through deeply nested values)");
+        }
         report(resolved.failures());
         return resolved.node();
     }

@@ -270,4 +270,26 @@ class VariableErrorsTest {
                 .startsWith("serverless.yml:1:19: at 'provider.stage': cannot resolve ${ssm:/stage}: the 'ssm' source "
                         + "is resolved only at deploy time (needs AWS)");
     }
+    @Test
+    void runningOutOfStackIsAConfigurationErrorNotACrash() throws Exception {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 99; i++) {
+            yaml.append("v").append(i).append(": ${self:v").append(i + 1).append("}\n");
+        }
+        yaml.append("v99: end\n");
+        Throwable[] thrown = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                new Resolving().resolve(yaml.toString());
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "small-stack", 64 * 1024);
+        small.start();
+        small.join();
+        assertThat(thrown[0]).isInstanceOf(ConfigException.class)
+                .hasMessage("serverless.yml:1:1: variables reference each other too deeply to resolve, perhaps you "
+                        + "should reference values more directly (fewer chains of ${self:...} through deeply nested "
+                        + "values)");
+    }
 }

@@ -98,6 +98,12 @@ public final class VariableResolver {
      */
     public Node resolve(Node config) {
         this.root = config;
+        for (Map<?, ?> memo : List.of(shallow, shallowFailures, deep, parsed, sizes)) {
+            memo.clear();
+        }
+        secretPaths.clear();
+        notes.clear();
+        variablesResolved = 0;
         Entry resolved;
         try {
             resolved = deep(PropertyPath.ROOT);

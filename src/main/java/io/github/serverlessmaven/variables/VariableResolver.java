@@ -41,9 +41,10 @@ import java.util.TreeSet;
  * environment value); those resolve too, at most {@value #MAX_NEST_DEPTH} levels deep, as in v3.
  *
  * <p>Errors are collected and thrown together as one {@link ConfigException}. One exception to that: a value
- * under {@code custom} that needs a deploy-time source (ssm, cf, s3, aws) that is not available is left
- * unresolved, with a note, when nothing outside {@code custom} uses it: {@code custom} is free-form and
- * packaging does not read it. Anything that uses such a value fails and names both places.
+ * under {@code custom} or {@code params} that needs a deploy-time source (ssm, cf, s3, aws) that is not
+ * available is left unresolved, with a note, when nothing outside those uses it: packaging reads neither
+ * directly ({@code custom} is free-form; {@code params} are read through {@code ${param:...}}, often for
+ * another stage). Anything that uses such a value fails and names both places.
  */
 public final class VariableResolver {
 
@@ -54,6 +55,9 @@ public final class VariableResolver {
     static final int MAX_VARIABLES = 100_000;
     /** Values in the resolved tree, counting copies: {@code ${self:x}} can copy big subtrees many times. */
     static final long MAX_VALUES = 1_000_000;
+
+    /** Top-level blocks that only matter through variables that use them (see the class comment). */
+    static final Set<String> LAZY_BLOCKS = Set.of("custom", "params");
 
     static final Set<String> DEPLOY_TIME_SOURCES = Set.of("ssm", "cf", "s3", "aws");
     static final List<String> BUILT_IN_SOURCES = List.of("self", "opt", "sls", "env", "file", "param", "maven",
@@ -848,13 +852,13 @@ public final class VariableResolver {
             List<PropertyPath> needing = new ArrayList<>();
             for (Iterator<PropertyPath> it = e.getValue().iterator(); it.hasNext(); ) {
                 PropertyPath path = it.next();
-                if (!(failure.deferred() && "custom".equals(path.firstKey()))) {
+                if (!(failure.deferred() && LAZY_BLOCKS.contains(path.firstKey()))) {
                     needing.add(path);
                 }
             }
             if (needing.isEmpty()) {
                 notes.add(problem.position() + ": '" + problem.path() + "' is left unresolved for packaging: "
-                        + problem.message() + " (nothing outside 'custom' uses it)");
+                        + problem.message() + " (nothing outside 'custom' and 'params' uses it)");
                 continue;
             }
             boolean ownPathNeedsIt = needing.stream().anyMatch(p -> p.display().equals(problem.path()));

@@ -292,4 +292,12 @@ class VariableErrorsTest {
                         + "should reference values more directly (fewer chains of ${self:...} through deeply nested "
                         + "values)");
     }
+    @Test
+    void deployTimeParamForTheCurrentStageFailsWhereItIsUsed() {
+        r.option("stage", "prod");
+        assertThat(problems("params:\n  prod: {key: '${ssm:/prod/key}'}\na: ${param:key}\n")).containsExactly(
+                "serverless.yml:2:15: at 'params.prod.key': cannot resolve ${ssm:/prod/key}: the 'ssm' source is "
+                        + "resolved only at deploy time (needs AWS) (needed at 'a'), perhaps you should use "
+                        + "`serverless:deploy`, or give a fallback such as ${ssm:/prod/key, 'local'}");
+    }
 }

@@ -411,6 +411,18 @@ class VariableResolverTest {
         assertThat(new Resolving().plain("a: ${aws:accountId, '000000000000'}\n")).containsEntry("a", "000000000000");
     }
 
+    @Test
+    void deployTimeParamsOfOtherStagesDoNotStopPackaging() {
+        Map<String, Object> out = r.plain("""
+                params:
+                  prod: {key: '${ssm:/prod/key}'}
+                  default: {key: local-key}
+                a: ${param:key}
+                """);
+        assertThat(out).containsEntry("a", "local-key");
+        assertThat(r.resolver.notes()).singleElement().asString().contains("'params.prod.key' is left unresolved");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object o) {
         return (Map<String, Object>) o;

@@ -3,10 +3,13 @@ package io.github.serverlessmaven.variables;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.Position;
+import io.github.serverlessmaven.config.Problem;
 import io.github.serverlessmaven.config.ScalarNode;
 import io.github.serverlessmaven.config.YamlLoader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,21 +82,38 @@ final class FileContents {
             throw new Unreadable(display + " is JavaScript, which the Maven plugin cannot run",
                     "export the values as YAML or JSON and reference that file instead");
         }
-        if (name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json") || name.endsWith(".tfstate")) {
+        boolean yaml = name.endsWith(".yml") || name.endsWith(".yaml");
+        boolean json = name.endsWith(".json") || name.endsWith(".tfstate");
+        String text = text(file, display);
+        if (!yaml && !json) {
+            return Optional.of(new ScalarNode(text, new Position(display, 1, 1)));
+        }
+        if (json) {
             try {
-                return Optional.of(YamlLoader.load(file, display));
-            } catch (ConfigException e) {
-                throw new Unreadable(e.getMessage(), "fix the file");
+                return Optional.of(JsonReader.read(text, display));
+            } catch (JsonReader.JsonError e) {
+                throw new Unreadable(e.getMessage(), "fix the JSON");
             }
         }
+        try {
+            return Optional.of(YamlLoader.load(text, display));
+        } catch (ConfigException e) {
+            Problem first = e.problems().get(0);
+            throw new Unreadable(first.position() + ": " + first.message(), first.fix());
+        }
+    }
+
+    private static String text(Path file, String display) throws Unreadable {
         try {
             if (Files.size(file) > MAX_TEXT_BYTES) {
                 throw new Unreadable(display + " is larger than " + MAX_TEXT_BYTES + " bytes",
                         "reference a smaller file");
             }
             String text = StandardCharsets.UTF_8.newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-            return Optional.of(new ScalarNode(text, new Position(display, 1, 1)));
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new Unreadable(display + " is not valid UTF-8 text", "save it as UTF-8");
         } catch (IOException e) {

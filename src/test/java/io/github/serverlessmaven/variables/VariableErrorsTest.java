@@ -300,4 +300,11 @@ class VariableErrorsTest {
                         + "resolved only at deploy time (needs AWS) (needed at 'a'), perhaps you should use "
                         + "`serverless:deploy`, or give a fallback such as ${ssm:/prod/key, 'local'}");
     }
+    @Test
+    void invalidJsonInAFileIsReportedWithItsPosition() throws IOException {
+        Files.writeString(dir.resolve("bad.json"), "{\n  \"a\": [1, 2,]\n}\n");
+        r.baseDir(dir);
+        assertThat(problems("x: ${file(./bad.json)}\n")).containsExactly("serverless.yml:1:4: at 'x': cannot use "
+                + "bad.json: bad.json:2:14: invalid JSON: unexpected ']', perhaps you should fix the JSON");
+    }
 }

@@ -423,6 +423,15 @@ class VariableResolverTest {
         assertThat(r.resolver.notes()).singleElement().asString().contains("'params.prod.key' is left unresolved");
     }
 
+    @Test
+    void jsonFilesIndentedWithTabsAndUnicodeEscapesRead() throws IOException {
+        Files.writeString(dir.resolve("tabs.json"), "{\n\t\"a\": {\n\t\t\"b\": \"caf\\u00e9\\/x\", \"n\": 1e3\n\t}\n}\n");
+        assertThat(r.baseDir(dir).plain("x: ${file(./tabs.json):a.b}\ny: ${file(./tabs.json):a.n}\n"))
+                .containsEntry("x", "caf\u00e9/x").containsEntry("y", 1000.0);
+        Node b = ((MapNode) r.resolve("x: ${file(./tabs.json):a}\n")).get("x");
+        assertThat(((MapNode) b).get("b").position().toString()).isEqualTo("tabs.json:3:8");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object o) {
         return (Map<String, Object>) o;

@@ -122,7 +122,10 @@ final class JsonReader {
             }
         }
         String text = s.substring(start, i);
-        Number n = VariableParser.number(text);
+        String digits = text.startsWith("-") ? text.substring(1) : text;
+        boolean startsWithDigit = !digits.isEmpty() && Character.isDigit(digits.charAt(0));
+        boolean leadingZero = digits.length() > 1 && digits.charAt(0) == '0' && Character.isDigit(digits.charAt(1));
+        Number n = startsWithDigit && !leadingZero ? VariableParser.number(text) : null;
         if (n == null) {
             throw new JsonError(at + ": invalid JSON: bad number '" + text + "'");
         }

@@ -54,7 +54,11 @@ public final class VariableResolver {
     static final int MAX_CHAIN = 100;
     static final int MAX_VARIABLES = 100_000;
     /** Values in the resolved tree, counting copies: {@code ${self:x}} can copy big subtrees many times. */
-    static final long MAX_VALUES = 1_000_000;
+    static final long MAX_VALUES = 500_000;
+    /** Values walked while resolving, copies included: bounds the time hostile input can take. */
+    static final long MAX_VISITS = 1_000_000;
+    /** Errors listed in one build failure; the rest are counted. */
+    static final int MAX_REPORTED = 50;
 
     /** Top-level blocks that only matter through variables that use them (see the class comment). */
     static final Set<String> LAZY_BLOCKS = Set.of("custom", "params");
@@ -80,6 +84,8 @@ public final class VariableResolver {
     private final Map<String, Expr> parsed = new HashMap<>();
     private final Map<Node, Long> sizes = new IdentityHashMap<>();
     private int variablesResolved;
+    private long valuesVisited;
+    private ResolutionFailure workFailure;
     private final Set<String> secretPaths = new TreeSet<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -108,6 +114,8 @@ public final class VariableResolver {
         secretPaths.clear();
         notes.clear();
         variablesResolved = 0;
+        valuesVisited = 0;
+        workFailure = null;
         Entry resolved;
         try {
             resolved = deep(PropertyPath.ROOT);
@@ -220,6 +228,13 @@ public final class VariableResolver {
     }
 
     private Entry deepUncached(PropertyPath path) {
+        if (++valuesVisited > MAX_VISITS) {
+            // Copies are resolved one by one (each may differ), so many copies of a big file cost time even
+            // when the result would stay under MAX_VALUES.
+            ResolutionFailure f = overBudget(unresolved(path).position(), path, "the configuration needs more than "
+                    + MAX_VISITS + " values visited to resolve its variables");
+            return new Entry(unresolved(path), 0, false, true, List.of(new Failed(f, path)));
+        }
         Entry top;
         try {
             top = shallow(path);
@@ -259,7 +274,8 @@ public final class VariableResolver {
             ResolutionFailure f = new ResolutionFailure(new Problem(node.position(), path.display(),
                     "the configuration grows to more than " + MAX_VALUES + " values through variables",
                     "copy smaller parts of the configuration with ${self:...}"), false);
-            return new Entry(unresolved(path), 0, false, true, List.of(new Failed(f, path)));
+            failures.add(new Failed(f, path));
+            return new Entry(unresolved(path), 0, false, true, failures);
         }
         return new Entry(node, top.depth(), secret, true, failures.isEmpty() ? List.of() : failures);
     }
@@ -469,8 +485,7 @@ public final class VariableResolver {
      */
     private Lookup firstFound(Variable variable, Context at) {
         if (++variablesResolved > MAX_VARIABLES) {
-            throw failure(at, "more than " + MAX_VARIABLES + " variables to resolve",
-                    "simplify the configuration");
+            throw overBudget(at.position(), at.host(), "more than " + MAX_VARIABLES + " variables to resolve");
         }
         Lookup last = Lookup.missing("no value");
         for (Source source : variable.sources()) {
@@ -811,6 +826,15 @@ public final class VariableResolver {
 
     // ---- errors ----
 
+    /** Past a work limit: one failure, reported once, that every later step returns at once. */
+    private ResolutionFailure overBudget(Position position, PropertyPath path, String message) {
+        if (workFailure == null) {
+            workFailure = new ResolutionFailure(new Problem(position, path.display(), message,
+                    "copy big files or blocks fewer times, or simplify the configuration"), false);
+        }
+        return workFailure;
+    }
+
     private static ResolutionFailure failure(Context at, String message, String fix) {
         return new ResolutionFailure(new Problem(at.position(), at.host().display(), message, fix), false);
     }
@@ -868,6 +892,12 @@ public final class VariableResolver {
                 problems.add(new Problem(problem.position(), problem.path(), problem.message() + " (needed at '"
                         + needing.get(0).display() + "')", problem.fix()));
             }
+        }
+        if (problems.size() > MAX_REPORTED) {
+            List<Problem> shown = new ArrayList<>(problems).subList(0, MAX_REPORTED);
+            shown.add(new Problem(Position.UNKNOWN, "", (problems.size() - MAX_REPORTED)
+                    + " more variables cannot be resolved", "fix the ones above first"));
+            throw new ConfigException(shown);
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(List.copyOf(problems));

@@ -183,7 +183,7 @@ class VariableErrorsTest {
                     .append("]\n");
         }
         assertThat(problems(yaml.toString())).singleElement().asString()
-                .contains("the configuration grows to more than 1000000 values through variables");
+                .contains("the configuration grows to more than 500000 values through variables");
     }
 
     @Test
@@ -306,5 +306,53 @@ class VariableErrorsTest {
         r.baseDir(dir);
         assertThat(problems("x: ${file(./bad.json)}\n")).containsExactly("serverless.yml:1:4: at 'x': cannot use "
                 + "bad.json: bad.json:2:14: invalid JSON: unexpected ']', perhaps you should fix the JSON");
+    }
+    @Test
+    void manyCopiesOfABigFileStopAtTheWorkLimit() throws IOException {
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            big.append("k").append(i).append(": '${self:custom.v}'\n");
+        }
+        Files.writeString(dir.resolve("big.yml"), big);
+        StringBuilder yaml = new StringBuilder("custom: {v: x}\ncopies:\n");
+        for (int i = 0; i < 200; i++) {
+            yaml.append("  - ${file(./big.yml)}\n");
+        }
+        r.baseDir(dir);
+        long start = System.nanoTime();
+        List<String> problems = problems(yaml.toString());
+        assertThat(problems).singleElement().asString().contains("more than 100000 variables to resolve, perhaps "
+                + "you should copy big files or blocks fewer times, or simplify the configuration");
+        assertThat(System.nanoTime() - start).isLessThan(60_000_000_000L);
+    }
+    @Test
+    void copiesOfABigPlainFileStopAtTheVisitLimit() throws IOException {
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            big.append("k").append(i).append(": v\n");
+        }
+        Files.writeString(dir.resolve("big.yml"), big);
+        StringBuilder yaml = new StringBuilder("copies:\n");
+        for (int i = 0; i < 60; i++) {
+            yaml.append("  - '${file(./big.yml)}'\n");
+        }
+        r.baseDir(dir);
+        assertThat(problems(yaml.toString()))
+                .anySatisfy(p -> assertThat(p).contains("at 'copies[49].k",
+                        "the configuration needs more than 1000000 values visited to resolve its variables"))
+                .anySatisfy(p -> assertThat(p).contains("at 'copies': the configuration grows to more than 500000 "
+                        + "values through variables"));
+    }
+
+    @Test
+    void atMostFiftyErrorsAreListed() {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 70; i++) {
+            yaml.append("v").append(i).append(": ${env:MISSING_").append(i).append("}\n");
+        }
+        List<String> problems = problems(yaml.toString());
+        assertThat(problems).hasSize(51);
+        assertThat(problems.get(50)).isEqualTo("<unknown>: 20 more variables cannot be resolved, perhaps you should "
+                + "fix the ones above first");
     }
 }

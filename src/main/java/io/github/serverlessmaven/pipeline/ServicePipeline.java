@@ -64,7 +64,9 @@ public final class ServicePipeline {
         }
         VariableContext variables = new VariableContext(options, request.env(), request.project().properties(),
                 request.project().baseDir(), extra);
-        Node resolved = new VariableResolver(variables).resolve(raw);
+        VariableResolver resolver = new VariableResolver(variables);
+        Node resolved = resolver.resolve(raw);
+        resolver.notes().forEach(log::debug);
         Service service = new ServiceParser(diagnostics).parse(resolved, displayName(request), request.stage(),
                 request.region());
         for (Problem warning : diagnostics.warnings()) {

@@ -1,6 +1,9 @@
 package io.github.serverlessmaven.compile;
 
+import io.github.serverlessmaven.compile.events.AlbEventCompiler;
+import io.github.serverlessmaven.compile.events.HttpApiEventCompiler;
 import io.github.serverlessmaven.compile.events.HttpEventCompiler;
+import io.github.serverlessmaven.compile.events.WebsocketEventCompiler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,10 @@ public final class EventCompilers {
     public static Map<String, EventCompiler> all() {
         Map<String, EventCompiler> compilers = new LinkedHashMap<>();
         for (EventCompiler c : List.<EventCompiler>of(
-                new HttpEventCompiler())) {
+                new HttpEventCompiler(),
+                new WebsocketEventCompiler(),
+                new AlbEventCompiler(),
+                new HttpApiEventCompiler())) {
             compilers.put(c.type(), c);
         }
         return compilers;

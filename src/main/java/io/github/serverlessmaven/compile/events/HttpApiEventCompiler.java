@@ -56,9 +56,9 @@ public final class HttpApiEventCompiler implements EventCompiler {
             Route route = parse(settings, fe);
             Route existing = routes.get(route.key());
             if (existing != null && !route.key().equals("*")) {
-                throw new ConfigException(fe.event().position(), fe.event().path(), "the route '" + route.key()
-                        + "' is already used by function '" + existing.function().key() + "' at "
-                        + existing.event().position(), "change the method or path of one of them");
+                throw new ConfigException(fe.event().body().position(), fe.event().path(), "the route '"
+                        + route.key() + "' is already used by function '" + existing.function().key() + "' at "
+                        + existing.event().body().position(), "change the method or path of one of them");
             }
             routes.put(route.key(), route);
             fillCorsMethods(settings, route);
@@ -140,7 +140,7 @@ public final class HttpApiEventCompiler implements EventCompiler {
             } else {
                 Matcher m = METHOD_PATH.matcher(text);
                 if (!m.matches()) {
-                    throw new ConfigException(event.position(), event.path(), "expected '<METHOD> <path>' (such as "
+                    throw new ConfigException(body.position(), event.path(), "expected '<METHOD> <path>' (such as "
                             + "'GET /items') or '*' but found '" + text + "'", text.startsWith("/")
                                     ? "add the method: 'GET " + text + "' (or '* " + text + "' for any method)"
                                     : "write the route like 'GET /items/{id}'");

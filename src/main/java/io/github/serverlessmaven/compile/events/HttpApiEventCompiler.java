@@ -249,9 +249,10 @@ public final class HttpApiEventCompiler implements EventCompiler {
             if (!seen.add(fn.key())) {
                 continue;
             }
-            if (fn.timeout() > 30) {
+            if (fn.timeout() >= 30) {
                 context.diagnostics().warn(fn.position(), fn.path() + ".timeout", "function '" + fn.key()
-                        + "' has a timeout of " + fn.timeout() + " s, more than the 30 s an HTTP API waits",
+                        + "' has a timeout of " + fn.timeout() + " s, but an HTTP API waits at most 30 s for it, "
+                        + "so successful invocations may still time out at the endpoint",
                         "keep the timeout at 29 s or less for functions behind an HTTP API");
             }
         }

@@ -32,7 +32,7 @@ public final class AlbEventCompiler implements EventCompiler {
             "multiValueHeaders", "targetGroupName", "authorizer");
     private static final Set<String> CONDITION_KEYS = Set.of("header", "host", "ip", "method", "path", "query");
     private static final Set<String> HEALTH_CHECK_KEYS = Set.of("healthyThresholdCount", "intervalSeconds", "matcher",
-            "path", "timeoutSeconds", "unhealthyThresholdCount", "enabled");
+            "path", "timeoutSeconds", "unhealthyThresholdCount");
 
     @Override
     public String type() {

@@ -27,7 +27,7 @@ class EventsBehaviourTest {
      */
     @Test
     void websocketDeploymentIdLayerHashesAndTargetGroupNamesAreV3s() {
-        for (String name : List.of("websocket", "function-features", "alb")) {
+        for (String name : List.of("websocket", "function-features", "alb", "alb-auth")) {
             Map<String, Object> ours = Templates.read(ParityCases.packageCase(name, dir.resolve(name))
                     .updateStackTemplate());
             Map<String, Object> v3 = Templates.read(ParityCases.referenceDir(name)

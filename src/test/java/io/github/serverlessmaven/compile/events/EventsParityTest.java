@@ -16,11 +16,12 @@ class EventsParityTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"httpapi", "httpapi-full", "websocket", "alb", "function-features"})
+    @ValueSource(strings = {"httpapi", "httpapi-full", "websocket", "alb", "alb-auth", "function-features"})
     void matchesServerlessFrameworkV3(String name) {
         PackageResult result = ParityCases.packageCase(name, dir);
         ExternalTools.Run run = ParityCases.parity(result, name);
         assertThat(run.exitCode()).as("parity with v3 for %s:%n%s", name, run.output()).isZero();
+        System.out.println("parity " + name + ": " + run.output().strip());
         ExternalTools.assertCfnLintClean(result.updateStackTemplate());
     }
 }

@@ -142,7 +142,7 @@ public final class HttpApiEventCompiler implements EventCompiler {
                 if (!m.matches()) {
                     throw new ConfigException(body.position(), event.path(), "expected '<METHOD> <path>' (such as "
                             + "'GET /items') or '*' but found '" + text + "'", text.startsWith("/")
-                                    ? "add the method: 'GET " + text + "' (or '* " + text + "' for any method)"
+                                    ? "add the method: 'GET " + text + "' (or 'ANY " + text + "' for any method)"
                                     : "write the route like 'GET /items/{id}'");
                 }
                 method = m.group(1);

@@ -36,7 +36,7 @@ class EventConfigErrorsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("serverless.yml:11:18: at 'functions.list.events[0].httpApi': expected '<METHOD> <path>' "
                         + "(such as 'GET /items') or '*' but found '/items', perhaps you should add the method: "
-                        + "'GET /items' (or '* /items' for any method)");
+                        + "'GET /items' (or 'ANY /items' for any method)");
     }
 
     @Test

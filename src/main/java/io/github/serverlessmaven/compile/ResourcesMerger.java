@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * v3's finalize step: export names on generated outputs, a deep merge of {@code resources:} over the
@@ -20,7 +19,7 @@ import java.util.Set;
  */
 public final class ResourcesMerger {
 
-    private static final Set<String> EXTENSION_ATTRIBUTES = Set.of("Condition", "CreationPolicy", "DeletionPolicy",
+    private static final List<String> EXTENSION_ATTRIBUTES = List.of("Condition", "CreationPolicy", "DeletionPolicy",
             "UpdatePolicy", "UpdateReplacePolicy", "Properties", "DependsOn", "Metadata");
 
     @SuppressWarnings("unchecked")
@@ -49,9 +48,8 @@ public final class ResourcesMerger {
             Object existing = target.get(e.getKey());
             Object incoming = e.getValue();
             if (existing instanceof Map<?, ?> em && incoming instanceof Map<?, ?> im) {
-                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) em);
-                deepMerge(copy, (Map<String, Object>) im);
-                target.put(e.getKey(), copy);
+                // In place: the template's own maps (Resources, Outputs) must stay the ones Template hands out.
+                deepMerge((Map<String, Object>) em, (Map<String, Object>) im);
             } else if (existing instanceof List<?> el && incoming instanceof List<?> il) {
                 // lodash merge: lists merge by index.
                 List<Object> copy = new ArrayList<>(el);

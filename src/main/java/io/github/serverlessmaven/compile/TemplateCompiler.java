@@ -31,7 +31,11 @@ public final class TemplateCompiler {
         this.eventCompilers = eventCompilers;
     }
 
-    public record Result(Template createStack, Template updateStack) {}
+    /**
+     * @param nested nested-stack templates by their logical ID in the root stack; empty unless the service
+     *     exceeds one stack's limits
+     */
+    public record Result(Template createStack, Template updateStack, Map<String, Map<String, Object>> nested) {}
 
     public Result compile(Service service, Map<String, Artifact> artifacts, String artifactDirectoryName,
             Diagnostics diagnostics) {
@@ -56,14 +60,23 @@ public final class TemplateCompiler {
         role.finish(context);
         new ResourcesMerger().merge(service, update);
 
+        Map<String, Map<String, Object>> nested = Map.of();
+        if (StackSplitter.needsSplit(update.root())) {
+            StackSplitter.Split split = new StackSplitter().split(service, update.root(), artifactDirectoryName);
+            update.replaceWith(split.root());
+            nested = split.nested();
+            diagnostics.warn(io.github.serverlessmaven.config.Position.of(service.configFile()), "",
+                    "the service exceeds one CloudFormation stack's limits; its functions were split into "
+                            + nested.size() + " nested stacks", null);
+        }
         int count = update.resources().size();
         if (count > MAX_RESOURCES) {
             throw new ConfigException(io.github.serverlessmaven.config.Position.of(service.configFile()), "",
-                    "the stack would have " + count + " resources; CloudFormation allows " + MAX_RESOURCES
-                            + " per stack (automatic splitting into nested stacks is planned)",
-                    "split the service into several services, or move functions out");
+                    "the stack would have " + count + " resources even after moving functions into nested stacks; "
+                            + "CloudFormation allows " + MAX_RESOURCES + " per stack",
+                    "move some of the resources under 'resources:' into another service");
         }
-        return new Result(createStack, update);
+        return new Result(createStack, update, nested);
     }
 
     private void compileEvents(CompileContext context) {

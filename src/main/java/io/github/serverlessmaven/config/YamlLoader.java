@@ -72,7 +72,11 @@ public final class YamlLoader {
                     : new Position(display, mark.getLine() + 1, mark.getColumn() + 1);
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
             if (e.getContext() != null) {
-                what = e.getContext() + ": " + what;
+                Mark start = e.getContextMark();
+                String where = start != null && mark != null && start.getLine() != mark.getLine()
+                        ? " (started at line " + (start.getLine() + 1) + ", column " + (start.getColumn() + 1) + ")"
+                        : "";
+                what = e.getContext() + where + ": " + what;
             }
             throw new ConfigException(at, "", "invalid YAML: " + what.replace('\n', ' ').trim(),
                     "fix the YAML syntax at this line (check indentation, quotes and colons)");

@@ -19,6 +19,11 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
+import io.github.serverlessmaven.config.XmlConfigLoader;
+import io.github.serverlessmaven.config.XmlElement;
+import io.github.serverlessmaven.config.Node;
+import io.github.serverlessmaven.pipeline.ServicePipeline;
 
 /**
  * Parameters every goal shares and the one place where core errors become build failures.
@@ -40,6 +45,13 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
     /** Skips the goal. */
     @Parameter(property = "serverless.skip", defaultValue = "false")
     protected boolean skip;
+
+    /**
+     * The service model written in the POM instead of serverless.yml: nested elements mirror the YAML keys
+     * (lists as repeated child elements). serverless.yml wins when both exist.
+     */
+    @Parameter
+    protected PlexusConfiguration serverless;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -63,6 +75,30 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
     protected abstract String goal();
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** The package pipeline, fed by serverless.yml or the POM form. */
+    protected ServicePipeline pipeline() {
+        return new ServicePipeline(coreLog(), pomModel());
+    }
+
+    private Node pomModel() {
+        if (serverless == null || serverless.getChildCount() == 0) {
+            return null;
+        }
+        return new XmlConfigLoader("pom.xml").load(toElement(serverless));
+    }
+
+    private static XmlElement toElement(PlexusConfiguration c) {
+        Map<String, String> attributes = new HashMap<>();
+        for (String name : c.getAttributeNames()) {
+            attributes.put(name, c.getAttribute(name));
+        }
+        List<XmlElement> children = new ArrayList<>();
+        for (PlexusConfiguration child : c.getChildren()) {
+            children.add(toElement(child));
+        }
+        return new XmlElement(c.getName(), attributes, c.getValue(null), children);
+    }
 
     protected Log coreLog() {
         return new Log() {

@@ -1,6 +1,5 @@
 package io.github.serverlessmaven.maven;
 
-import io.github.serverlessmaven.pipeline.ServicePipeline;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -20,6 +19,6 @@ public class PackageMojo extends AbstractServerlessMojo {
 
     @Override
     protected void run() {
-        new ServicePipeline(coreLog()).packageService(packageRequest());
+        pipeline().packageService(packageRequest());
     }
 }

@@ -2,40 +2,113 @@ package io.github.serverlessmaven.packaging;
 
 import io.github.serverlessmaven.compile.Artifact;
 import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.model.FunctionDef;
-import io.github.serverlessmaven.model.PackageSpec;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.ProjectLayout;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
- * Chooses (or builds) the file each function deploys. (Foundation version: explicit artifacts only; the
- * reproducible zip comes next.)
+ * Chooses (see {@link ArtifactSelector}) or builds the file each function deploys, digests it once, and logs
+ * one line per artifact saying which file and why.
  */
 public final class ArtifactPackager {
 
     public Map<String, Artifact> prepare(Service service, ProjectLayout project, Log log) {
-        Map<String, Artifact> out = new LinkedHashMap<>();
-        Map<Path, Artifact> byFile = new LinkedHashMap<>();
+        ArtifactSelector selector = new ArtifactSelector(service, project);
+        Map<Path, ArtifactChoice> choices = new LinkedHashMap<>();
+        Map<Path, List<String>> functionsByFile = new LinkedHashMap<>();
+        Map<String, Path> fileByFunction = new LinkedHashMap<>();
+        boolean warnedIgnoredPatterns = false;
         for (FunctionDef function : service.functions().values()) {
-            PackageSpec spec = function.packageSpec().artifact() != null ? function.packageSpec()
-                    : service.packageSpec();
-            if (spec.artifact() == null) {
-                throw new ConfigException(spec.position(), "package.artifact", "no artifact to deploy for function '"
-                        + function.key() + "'", "set package.artifact");
+            ArtifactChoice choice = selector.choose(function);
+            choices.putIfAbsent(choice.file(), choice);
+            functionsByFile.computeIfAbsent(choice.file(), f -> new ArrayList<>()).add(function.key());
+            fileByFunction.put(function.key(), choice.file());
+            if (!warnedIgnoredPatterns && choice.built() && !function.packageSpec().patterns().isEmpty()
+                    && !function.packageSpec().individually() && !service.packageSpec().individually()) {
+                warnedIgnoredPatterns = true;
+                log.warn(function.position() + ": at 'functions." + function.key() + ".package.patterns': "
+                        + "function-level patterns apply only with package.individually: true; the service-wide "
+                        + "patterns are used");
             }
-            Path file = project.baseDir().resolve(spec.artifact()).normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigException(spec.position(), "package.artifact", "the artifact '" + spec.artifact()
-                        + "' does not exist (looked at " + file + ")",
-                        "run 'mvn package' first, or set package.artifact to the file your build produces");
-            }
-            out.put(function.key(), byFile.computeIfAbsent(file, f -> new Artifact(f, Digests.sha256Base64(f))));
         }
+
+        ZipPlan zips = new ZipPlan(service, project);
+        Map<Path, Artifact> artifacts = new LinkedHashMap<>();
+        for (Map.Entry<Path, ArtifactChoice> entry : choices.entrySet()) {
+            ArtifactChoice choice = entry.getValue();
+            String reason = choice.reason();
+            String digest;
+            if (choice.built()) {
+                ZipBuilder.Result built = zips.build(choice);
+                digest = built.sha256Base64();
+                if (built.unchanged()) {
+                    reason += "; unchanged since the last build, not rewritten";
+                }
+            } else {
+                digest = Digests.sha256Base64(choice.file());
+            }
+            artifacts.put(entry.getKey(), new Artifact(choice.file(), digest));
+            log.info("Artifact " + selector.display(choice.file()) + " for " + String.join(", ",
+                    functionsByFile.get(entry.getKey())) + ": " + reason);
+        }
+        Map<String, Artifact> out = new LinkedHashMap<>();
+        fileByFunction.forEach((function, file) -> out.put(function, artifacts.get(file)));
         return out;
+    }
+
+    /** Builds the plugin's zips from one scan of the classes and jars. */
+    private static final class ZipPlan {
+        private final Service service;
+        private final ProjectLayout project;
+        private final ZipBuilder builder = new ZipBuilder();
+        private ZipContent content;
+        private Instant timestamp;
+
+        ZipPlan(Service service, ProjectLayout project) {
+            this.service = service;
+            this.project = project;
+        }
+
+        ZipBuilder.Result build(ArtifactChoice choice) {
+            if (content == null) {
+                content = ZipContent.of(project.classesDir(), project.runtimeJars());
+                timestamp = OutputTimestamp.parse(project.outputTimestamp());
+            }
+            Position where = service.packageSpec().position();
+            if (content.isEmpty()) {
+                throw new ConfigException(where, "package.artifact", "there is nothing to deploy: package.artifact "
+                        + "is not set and the build has no compiled classes (" + project.classesDir()
+                        + " is missing or empty) and no runtime dependencies (a project with packaging 'pom' "
+                        + "builds none)", "set package.artifact to the file your build produces, or run `mvn "
+                        + "package` first");
+            }
+            PathRules rules = new PathRules()
+                    .addAll(SlsIgnore.read(project.baseDir()))
+                    .addPatterns(service.packageSpec().patterns(), "package.patterns")
+                    .addPatterns(choice.zipPatterns(), "function package.patterns");
+            SortedMap<String, Path> entries = content.select(rules);
+            if (entries.isEmpty()) {
+                throw new ConfigException(where, "package.patterns", "no file matches the package patterns and "
+                        + SlsIgnore.FILE_NAME + " (out of " + content.entries().size() + " candidates in "
+                        + project.classesDir().getFileName() + "/ and lib/)", "loosen package.patterns or "
+                        + SlsIgnore.FILE_NAME + " so that the classes are kept");
+            }
+            try {
+                return builder.build(entries, timestamp, choice.file());
+            } catch (IOException e) {
+                throw new ConfigException(Position.of(choice.file().toString()), "", "cannot write the zip: "
+                        + e.getMessage(), "check that the build directory is writable");
+            }
+        }
     }
 }

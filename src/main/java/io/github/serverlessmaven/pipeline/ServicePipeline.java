@@ -10,6 +10,7 @@ import io.github.serverlessmaven.config.Problem;
 import io.github.serverlessmaven.config.YamlLoader;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.packaging.ArtifactPackager;
+import io.github.serverlessmaven.packaging.HandlerVerifier;
 import io.github.serverlessmaven.packaging.LayerArtifacts;
 import io.github.serverlessmaven.validate.ServiceParser;
 import io.github.serverlessmaven.variables.VariableContext;
@@ -34,9 +35,16 @@ public final class ServicePipeline {
             .withZone(ZoneOffset.UTC);
 
     private final Log log;
+    private final Node pomModel;
 
     public ServicePipeline(Log log) {
+        this(log, null);
+    }
+
+    /** @param pomModel the model written in the POM's {@code <serverless>} element, or null */
+    public ServicePipeline(Log log, Node pomModel) {
         this.log = log;
+        this.pomModel = pomModel;
     }
 
     /** Loads, resolves and validates the configuration (no files written). */
@@ -46,7 +54,7 @@ public final class ServicePipeline {
 
     public Service load(PackageRequest request, Map<String, io.github.serverlessmaven.variables.VariableSource> extra) {
         Diagnostics diagnostics = new Diagnostics();
-        Node raw = YamlLoader.load(request.configFile(), displayName(request));
+        Node raw = loadConfiguration(request);
         Map<String, String> options = new HashMap<>(request.options());
         if (request.stage() != null) {
             options.put("stage", request.stage());
@@ -73,6 +81,7 @@ public final class ServicePipeline {
         ProjectLayout project = request.project();
         Path outputDir = project.outputDir();
         Map<String, Artifact> artifacts = new ArtifactPackager().prepare(service, project, log);
+        new HandlerVerifier(log).verify(service, artifacts);
         String directory = service.provider().deploymentPrefix() + "/" + service.name() + "/" + service.stage() + "/"
                 + now.toEpochMilli() + "-" + ISO_MILLIS.format(now);
         Diagnostics diagnostics = new Diagnostics();
@@ -88,6 +97,11 @@ public final class ServicePipeline {
             Path update = outputDir.resolve("cloudformation-template-update-stack.json");
             Files.writeString(create, templates.createStack().toJson(), StandardCharsets.UTF_8);
             Files.writeString(update, templates.updateStack().toJson(), StandardCharsets.UTF_8);
+            for (var nested : templates.nested().entrySet()) {
+                Files.writeString(outputDir.resolve(io.github.serverlessmaven.compile.StackSplitter
+                        .nestedTemplateFileName(nested.getKey())), io.github.serverlessmaven.template.Json.pretty(
+                        nested.getValue()), StandardCharsets.UTF_8);
+            }
             log.info("Packaged " + service.name() + " for stage " + service.stage() + " (" + service.region() + "): "
                     + templates.updateStack().resources().size() + " resources, " + service.functions().size()
                     + " function(s) -> " + project.baseDir().relativize(outputDir));
@@ -96,6 +110,19 @@ public final class ServicePipeline {
             throw new ConfigException(Position.of(outputDir.toString()), "", "cannot write the templates: "
                     + e.getMessage(), "check that the build directory is writable");
         }
+    }
+
+    /** serverless.yml when it exists (it wins over the POM form, said once), else the POM form. */
+    private Node loadConfiguration(PackageRequest request) {
+        boolean fileExists = Files.isRegularFile(request.configFile());
+        if (pomModel != null && !fileExists) {
+            return pomModel;
+        }
+        if (pomModel != null) {
+            log.warn("Both " + displayName(request) + " and <serverless> in the POM define the service; using "
+                    + displayName(request) + " (remove one of them to silence this warning)");
+        }
+        return YamlLoader.load(request.configFile(), displayName(request));
     }
 
     private static String displayName(PackageRequest request) {

@@ -51,6 +51,19 @@ public final class Template {
         outputs.put(key, output);
     }
 
+    /** Replaces the content with another template's (used when a template is split into nested stacks). */
+    @SuppressWarnings("unchecked")
+    public void replaceWith(Map<String, Object> other) {
+        resources.clear();
+        outputs.clear();
+        Map<String, Object> newResources = (Map<String, Object>) other.getOrDefault("Resources", Map.of());
+        Map<String, Object> newOutputs = (Map<String, Object>) other.getOrDefault("Outputs", Map.of());
+        resources.putAll(newResources);
+        outputs.putAll(newOutputs);
+        root.clear();
+        other.forEach((k, v) -> root.put(k, k.equals("Resources") ? resources : k.equals("Outputs") ? outputs : v));
+    }
+
     public String toJson() {
         return Json.pretty(root);
     }

@@ -164,6 +164,7 @@ public final class ServiceParser {
     private IamSpec parseIam(ConfigReader provider) {
         List<Object> statements = new ArrayList<>();
         List<Object> managedPolicies = new ArrayList<>();
+        checkRoleArn(provider, "role");
         Object existingRole = provider.plain("role");
         Object boundary = provider.plain("rolePermissionsBoundary");
         String roleName = null;
@@ -189,6 +190,7 @@ public final class ServiceParser {
                 boundary = r.plain("permissionsBoundary") != null ? r.plain("permissionsBoundary") : boundary;
                 roleTags = r.plain("tags");
             } else if (role != null) {
+                checkRoleArn(i, "role");
                 existingRole = role.toPlain();
             }
         }
@@ -305,6 +307,7 @@ public final class ServiceParser {
             vpc = null;
         }
         PackageSpec pkg = parsePackage(f, "package");
+        checkRoleArn(f, "role");
         Object tracing = f.has("tracing") ? f.plain("tracing") : provider.tracingLambda();
         return new FunctionDef(key, name, handler, runtime,
                 f.optInt("memorySize", 128, 10240).orElse(provider.memorySize()),
@@ -318,6 +321,16 @@ public final class ServiceParser {
                 f.optInt("logRetentionInDays", 1, 3653).orElse(provider.logRetentionInDays()),
                 f.bool("versionFunction", provider.versionFunctions()),
                 tracing, pkg, events, f.node(), f.path(), f.position());
+    }
+
+    /** A role given as an ARN string must look like one; a plain name refers to a role in resources. */
+    private static void checkRoleArn(ConfigReader owner, String key) {
+        Object role = owner.plain(key);
+        if (role instanceof String arn && arn.startsWith("arn:")
+                && !arn.matches("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+")) {
+            throw owner.error(key, "'" + arn + "' is not a valid IAM role ARN",
+                    "write it as arn:aws:iam::123456789012:role/my-role");
+        }
     }
 
     private List<EventSpec> parseEvents(ConfigReader f) {

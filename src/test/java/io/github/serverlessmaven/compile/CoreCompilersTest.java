@@ -72,12 +72,33 @@ class CoreCompilersTest {
                 functions:
                   hello: { handler: a.B::c }
                 """);
-        var result = TestServices.packageProject(dir, List.of());
+        var result = TestServices.packageProject(dir, new java.util.ArrayList<>());
         ExternalTools.assertCfnLintClean(result.updateStackTemplate());
         ExternalTools.assertCfnLintClean(result.createStackTemplate());
     }
 
     private static String versionId(Map<String, Object> template) {
         return resources(template).keySet().stream().filter(k -> k.contains("LambdaVersion")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void moreThan500ResourcesSaysHowManyAndThatSplittingIsPlanned() {
+        StringBuilder yaml = new StringBuilder("""
+                service: big
+                provider: { name: aws }
+                package: { artifact: target/app.jar }
+                functions:
+                  hello: { handler: a.B::c }
+                resources:
+                  Resources:
+                """);
+        for (int i = 0; i < 500; i++) {
+            yaml.append("    Queue").append(i).append(": { Type: AWS::SQS::Queue }\n");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestServices.compile(dir, yaml.toString()))
+                .isInstanceOf(io.github.serverlessmaven.config.ConfigException.class)
+                .hasMessage("serverless.yml: the stack would have 504 resources even after moving functions into nested stacks; "
+                        + "CloudFormation allows 500 per stack, perhaps you should move some of the resources under "
+                        + "'resources:' into another service");
     }
 }

@@ -199,7 +199,7 @@ class EventsBehaviourTest {
                   two:
                     handler: a.B::d
                 """);
-        var result = TestServices.packageProject(dir, List.of());
+        var result = TestServices.packageProject(dir, new java.util.ArrayList<>());
         Map<String, Object> t = Templates.read(result.updateStackTemplate());
         assertThat(properties(t, "OneLambdaFunction")).containsEntry("Layers", List.of(Map.of("Ref",
                 "SharedLambdaLayer")));

@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Writes a benchmark service of N functions with mixed events into a directory (a pom project + serverless.yml)."""
+import os, sys, zipfile
+
+def main(directory, n, plugin_version, events=True):
+    os.makedirs(os.path.join(directory, "target"), exist_ok=True)
+    jar = os.path.join(directory, "target", "app.jar")
+    with zipfile.ZipFile(jar, "w") as z:
+        z.writestr("README.txt", "benchmark artifact")
+    lines = ["service: bench", "provider:", "  name: aws", "  runtime: java21", "package:",
+             "  artifact: target/app.jar", "functions:"]
+    for i in range(n):
+        lines += [f"  fn{i}:", f"    handler: com.example.Fn{i}::handleRequest"]
+        if events:
+            kind = i % 4
+            lines.append("    events:")
+            if kind == 0:
+                lines.append(f"      - http: GET /items{i}/{{id}}")
+            elif kind == 1:
+                lines.append(f"      - sqs: arn:aws:sqs:us-east-1:123456789012:queue{i}")
+            elif kind == 2:
+                lines.append(f"      - schedule: rate({i + 1} minutes)")
+            else:
+                lines.append(f"      - sns: topic{i}")
+    with open(os.path.join(directory, "serverless.yml"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    with open(os.path.join(directory, "pom.xml"), "w") as f:
+        f.write(f"""<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>bench-{n}</artifactId><version>1</version><packaging>pom</packaging>
+  <build><plugins><plugin>
+    <groupId>io.github.serverlessmaven</groupId><artifactId>serverless-maven-plugin</artifactId>
+    <version>{plugin_version}</version>
+  </plugin></plugins></build>
+</project>
+""")
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3], events=(len(sys.argv) < 5 or sys.argv[4] != "--no-events"))

@@ -84,7 +84,7 @@ public final class CompileContext {
     }
 
     /**
-     * Adds a statement to the shared execution role (after the log statements and before the user's own,
+     * Adds a statement to the shared execution role (after the log statements and the user's own, as v3 does,
      * wherever the role ends up being written). Ignored when the service uses an existing role.
      */
     public void addRoleStatement(Map<String, Object> statement) {

@@ -97,12 +97,13 @@ public final class IamRoleCompiler {
         Map<String, Object> properties = (Map<String, Object>) role.get("Properties");
         Map<String, Object> policy = (Map<String, Object>) ((List<Object>) properties.get("Policies")).get(0);
         List<Object> statements = (List<Object>) ((Map<String, Object>) policy.get("PolicyDocument")).get("Statement");
+        // v3 merges the user's statements at setupProviderConfiguration, before any event compiler runs.
+        statements.addAll(service.provider().iam().statements());
         for (Object statement : context.roleStatements()) {
             if (!statements.contains(statement)) {
                 statements.add(statement);
             }
         }
-        statements.addAll(service.provider().iam().statements());
         List<Object> managed = new ArrayList<>(service.provider().iam().managedPolicies());
         managed.addAll(context.roleManagedPolicies());
         boolean vpc = service.provider().vpc() != null

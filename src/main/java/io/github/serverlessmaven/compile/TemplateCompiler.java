@@ -59,6 +59,7 @@ public final class TemplateCompiler {
         compileEvents(context);
         role.finish(context);
         new ResourcesMerger().merge(service, update);
+        new ReferenceChecker().check(service, update);
 
         Map<String, Map<String, Object>> nested = Map.of();
         if (StackSplitter.needsSplit(update.root())) {

@@ -338,4 +338,112 @@ public final class Naming {
             throw new IllegalStateException(e);
         }
     }
+
+    // ---- asynchronous events (schedule, sqs, sns, s3, eventBridge, stream, cloudwatchLog, cognito, iot) ----
+
+    public static String scheduleTargetId(String functionKey) {
+        return functionKey + "Schedule";
+    }
+
+    public static String scheduleLogicalId(String functionKey, int index) {
+        return normalizeFunctionName(functionKey) + "EventsRuleSchedule" + index;
+    }
+
+    public static String schedulerScheduleLogicalId(String functionKey, int index) {
+        return normalizeFunctionName(functionKey) + "SchedulerSchedule" + index;
+    }
+
+    public static String schedulePermissionLogicalId(String functionKey, int index) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionEventsRuleSchedule" + index;
+    }
+
+    public static String queueEventSourceMappingLogicalId(String functionKey, String queueName) {
+        return normalizeFunctionName(functionKey) + "EventSourceMappingSQS" + normalizeNameToAlphaNumericOnly(queueName);
+    }
+
+    public static String topicLogicalId(String topicName) {
+        return "SNSTopic" + normalizeNameToAlphaNumericOnly(topicName);
+    }
+
+    public static String topicDeadLetterPolicyLogicalId(String functionKey, String topicName) {
+        return normalizeNameToAlphaNumericOnly(topicName) + "To" + normalizeFunctionName(functionKey) + "DLQPolicy";
+    }
+
+    public static String snsSubscriptionLogicalId(String functionKey, String topicName) {
+        return normalizeFunctionName(functionKey) + "SnsSubscription" + normalizeNameToAlphaNumericOnly(topicName);
+    }
+
+    public static String snsPermissionLogicalId(String functionKey, String topicName) {
+        return normalizeFunctionName(functionKey) + "LambdaPermission" + normalizeNameToAlphaNumericOnly(topicName)
+                + "SNS";
+    }
+
+    public static String bucketLogicalId(String bucketName) {
+        return "S3Bucket" + normalizeNameToAlphaNumericOnly(bucketName);
+    }
+
+    public static String s3PermissionLogicalId(String functionKey, String bucketName) {
+        return normalizeFunctionName(functionKey) + "LambdaPermission" + normalizeNameToAlphaNumericOnly(bucketName)
+                + "S3";
+    }
+
+    /** v3's getNormalizedResourceName: {@code -} to Dash, {@code _} to Underscore, first letter upper case. */
+    public static String eventBusLogicalId(String eventBusName) {
+        return normalizeName(eventBusName) + "EventBridgeEventBus";
+    }
+
+    public static String eventBridgeRuleLogicalId(String ruleNameStub) {
+        return normalizeNameToAlphaNumericOnly(ruleNameStub) + "EventBridgeRule";
+    }
+
+    public static String eventBridgePermissionLogicalId(String functionKey, int eventIndex) {
+        return normalizeFunctionName(functionKey) + "EventBridgeLambdaPermission" + eventIndex;
+    }
+
+    /** {@code <function physical name>-rule-<n>}, n the 1-based index among all events of the function. */
+    public static String eventBridgeRuleName(String functionPhysicalName, int eventIndex) {
+        return functionPhysicalName + "-rule-" + eventIndex;
+    }
+
+    public static String streamEventSourceMappingLogicalId(String functionKey, String streamType, String streamName) {
+        return normalizeFunctionName(functionKey) + "EventSourceMapping" + upperFirst(streamType)
+                + normalizeNameToAlphaNumericOnly(streamName);
+    }
+
+    public static String streamConsumerName(String functionKey, String streamName) {
+        return functionKey + streamName + "Consumer";
+    }
+
+    public static String streamConsumerName(String functionKey, String streamName, String service, String stage) {
+        return functionKey + streamName + service + stage + "Consumer";
+    }
+
+    public static String streamConsumerLogicalId(String consumerName) {
+        return normalizeFunctionName(consumerName) + "StreamConsumer";
+    }
+
+    public static String cloudWatchLogSubscriptionLogicalId(String functionKey, int index) {
+        return normalizeFunctionName(functionKey) + "LogsSubscriptionFilterCloudWatchLog" + index;
+    }
+
+    public static String cloudWatchLogPermissionLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionLogsSubscriptionFilterCloudWatchLog";
+    }
+
+    public static String cognitoUserPoolLogicalId(String poolName) {
+        return "CognitoUserPool" + normalizeNameToAlphaNumericOnly(poolName);
+    }
+
+    public static String cognitoUserPoolPermissionLogicalId(String functionKey, String poolName, String trigger) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionCognitoUserPool"
+                + normalizeNameToAlphaNumericOnly(poolName) + "TriggerSource" + normalizeNameToAlphaNumericOnly(trigger);
+    }
+
+    public static String iotTopicRuleLogicalId(String functionKey, int index) {
+        return normalizeFunctionName(functionKey) + "IotTopicRule" + index;
+    }
+
+    public static String iotPermissionLogicalId(String functionKey, int index) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionIotTopicRule" + index;
+    }
 }

@@ -12,6 +12,7 @@ import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.packaging.ArtifactPackager;
 import io.github.serverlessmaven.packaging.HandlerVerifier;
 import io.github.serverlessmaven.packaging.LayerArtifacts;
+import io.github.serverlessmaven.template.Json;
 import io.github.serverlessmaven.validate.ServiceParser;
 import io.github.serverlessmaven.variables.VariableContext;
 import io.github.serverlessmaven.variables.VariableResolver;
@@ -99,8 +100,12 @@ public final class ServicePipeline {
             Files.writeString(update, templates.updateStack().toJson(), StandardCharsets.UTF_8);
             for (var nested : templates.nested().entrySet()) {
                 Files.writeString(outputDir.resolve(io.github.serverlessmaven.compile.StackSplitter
-                        .nestedTemplateFileName(nested.getKey())), io.github.serverlessmaven.template.Json.pretty(
-                        nested.getValue()), StandardCharsets.UTF_8);
+                        .nestedTemplateFileName(nested.getKey())), Json.pretty(nested.getValue()),
+                        StandardCharsets.UTF_8);
+            }
+            for (Map.Entry<String, Object> attachment : templates.updateStack().attachments().entrySet()) {
+                Files.writeString(outputDir.resolve(attachment.getKey()), Json.pretty(attachment.getValue()),
+                        StandardCharsets.UTF_8);
             }
             log.info("Packaged " + service.name() + " for stage " + service.stage() + " (" + service.region() + "): "
                     + templates.updateStack().resources().size() + " resources, " + service.functions().size()

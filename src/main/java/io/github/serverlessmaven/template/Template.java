@@ -12,6 +12,7 @@ public final class Template {
     private final Map<String, Object> root = new LinkedHashMap<>();
     private final Map<String, Object> resources = new LinkedHashMap<>();
     private final Map<String, Object> outputs = new LinkedHashMap<>();
+    private final Map<String, Object> attachments = new LinkedHashMap<>();
 
     public Template(String description) {
         root.put("AWSTemplateFormatVersion", "2010-09-09");
@@ -62,6 +63,14 @@ public final class Template {
         outputs.putAll(newOutputs);
         root.clear();
         other.forEach((k, v) -> root.put(k, k.equals("Resources") ? resources : k.equals("Outputs") ? outputs : v));
+    }
+
+    /**
+     * Side files written next to the template (file name to JSON value), for what CloudFormation cannot do and
+     * the deploy goal does through the API, such as notifications on existing S3 buckets.
+     */
+    public Map<String, Object> attachments() {
+        return attachments;
     }
 
     public String toJson() {

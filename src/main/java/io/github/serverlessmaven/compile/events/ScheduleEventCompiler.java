@@ -1,0 +1,206 @@
+package io.github.serverlessmaven.compile.events;
+
+import io.github.serverlessmaven.compile.CompileContext;
+import io.github.serverlessmaven.compile.EventCompiler;
+import io.github.serverlessmaven.compile.FunctionEvent;
+import io.github.serverlessmaven.config.ConfigReader;
+import io.github.serverlessmaven.config.MapNode;
+import io.github.serverlessmaven.config.Node;
+import io.github.serverlessmaven.config.ScalarNode;
+import io.github.serverlessmaven.config.YamlLoader;
+import io.github.serverlessmaven.model.FunctionDef;
+import io.github.serverlessmaven.naming.Naming;
+import io.github.serverlessmaven.template.Cfn;
+import io.github.serverlessmaven.template.Json;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code schedule} events: an EventBridge rule and a Lambda permission per expression (v3's default), or an
+ * EventBridge Scheduler schedule with {@code method: scheduler}.
+ */
+public final class ScheduleEventCompiler implements EventCompiler {
+
+    private static final Set<String> KEYS = Set.of("rate", "enabled", "name", "description", "input", "inputPath",
+            "inputTransformer", "method", "timezone");
+
+    @Override
+    public String type() {
+        return "schedule";
+    }
+
+    @Override
+    public void compile(CompileContext context, List<FunctionEvent> events) {
+        Map<String, Integer> counters = new HashMap<>();
+        Set<FunctionDef> schedulerFunctions = new LinkedHashSet<>();
+        for (FunctionEvent event : events) {
+            compileEvent(context, event, counters, schedulerFunctions);
+        }
+        if (!schedulerFunctions.isEmpty()) {
+            grantScheduler(context, schedulerFunctions);
+        }
+    }
+
+    private void compileEvent(CompileContext context, FunctionEvent event, Map<String, Integer> counters,
+            Set<FunctionDef> schedulerFunctions) {
+        FunctionDef function = event.function();
+        String path = event.event().path();
+        List<Object> expressions = new ArrayList<>();
+        String state = "ENABLED";
+        Object input = null;
+        String inputPath = null;
+        Object inputTransformer = null;
+        String name = null;
+        String description = null;
+        String timezone = null;
+        boolean scheduler = false;
+        String shorthand = EventSupport.shorthand(event);
+        if (shorthand != null) {
+            ScheduleExpressions.check(shorthand, event.event().body().position(), path);
+            expressions.add(shorthand);
+        } else {
+            ConfigReader r = EventSupport.reader(event, "a rate/cron expression or a map with 'rate'", KEYS, context);
+            List<Node> rates = r.list("rate");
+            if (rates.isEmpty()) {
+                throw r.error("rate", "missing required property 'rate'", "add rate: rate(5 minutes)");
+            }
+            for (int i = 0; i < rates.size(); i++) {
+                Object value = rates.get(i).toPlain();
+                String itemPath = r.childPath("rate") + (r.raw("rate") instanceof io.github.serverlessmaven.config.ListNode
+                        ? "[" + i + "]" : "");
+                if (value instanceof String s) {
+                    ScheduleExpressions.check(s, rates.get(i).position(), itemPath);
+                } else if (!Cfn.isIntrinsic(value)) {
+                    throw ConfigReader.typeError(rates.get(i), itemPath, "a rate/cron expression");
+                }
+                expressions.add(value);
+            }
+            if (!r.bool("enabled", true)) {
+                state = "DISABLED";
+            }
+            name = r.optString("name").orElse(null);
+            description = r.optString("description").orElse(null);
+            inputPath = r.optString("inputPath").orElse(null);
+            timezone = r.optString("timezone").orElse(null);
+            scheduler = r.optEnum("method", List.of("eventBus", "scheduler")).map("scheduler"::equals).orElse(false);
+            if (expressions.size() > 1 && name != null) {
+                throw r.error("name", "a name cannot be given when the event has more than one rate expression",
+                        "remove 'name' or split the expressions into separate schedule events");
+            }
+            input = input(r);
+            if (r.has("inputTransformer")) {
+                if (scheduler) {
+                    throw r.error("inputTransformer", "'inputTransformer' is not supported with method: scheduler",
+                            "remove it or use the default method (eventBus)");
+                }
+                ConfigReader t = r.optMap("inputTransformer").orElseThrow();
+                inputTransformer = Cfn.map("InputTemplate", t.string("inputTemplate", "add inputTemplate"),
+                        "InputPathsMap", t.has("inputPathsMap") ? t.plain("inputPathsMap") : null);
+            }
+            if (inputPath != null && scheduler) {
+                throw r.error("inputPath", "'inputPath' is not supported with method: scheduler",
+                        "remove it or use the default method (eventBus)");
+            }
+            if (timezone != null && !scheduler) {
+                throw r.error("timezone", "'timezone' is only supported with method: scheduler",
+                        "add method: scheduler or remove timezone");
+            }
+        }
+
+        Object target = EventSupport.target(context, function);
+        String alias = EventSupport.alias(context, function);
+        for (Object expression : expressions) {
+            int n = counters.merge(function.key(), 1, Integer::sum);
+            if (scheduler) {
+                schedulerFunctions.add(function);
+                Object roleArn = functionRole(context, function);
+                context.template().addResource(Naming.schedulerScheduleLogicalId(function.key(), n), Cfn.map(
+                        "Type", "AWS::Scheduler::Schedule",
+                        "DependsOn", alias,
+                        "Properties", Cfn.map(
+                                "ScheduleExpression", expression,
+                                "State", state,
+                                "Target", Cfn.map("Arn", target, "RoleArn", roleArn, "Input", input),
+                                "FlexibleTimeWindow", Cfn.map("Mode", "OFF"),
+                                "Name", name,
+                                "Description", description,
+                                "ScheduleExpressionTimezone", timezone)));
+                continue;
+            }
+            String ruleId = Naming.scheduleLogicalId(function.key(), n);
+            Map<String, Object> ruleTarget = Cfn.map("Input", input, "InputPath", inputPath,
+                    "InputTransformer", inputTransformer, "Arn", target, "Id", Naming.scheduleTargetId(function.key()));
+            context.template().addResource(ruleId, Cfn.map(
+                    "Type", "AWS::Events::Rule",
+                    "DependsOn", alias,
+                    "Properties", Cfn.map(
+                            "ScheduleExpression", expression,
+                            "State", state,
+                            "Name", name,
+                            "Description", description,
+                            "Targets", Cfn.list(ruleTarget))));
+            context.template().addResource(Naming.schedulePermissionLogicalId(function.key(), n),
+                    EventSupport.permission(target, alias, "events.amazonaws.com", Cfn.getAtt(ruleId, "Arn")));
+        }
+    }
+
+    /** v3 sends objects JSON-encoded (a string {@code body} parsed first) and strings as they are. */
+    private static Object input(ConfigReader r) {
+        Node raw = r.raw("input");
+        if (raw == null) {
+            return null;
+        }
+        if (raw instanceof ScalarNode s) {
+            return String.valueOf(s.value());
+        }
+        if (!(raw instanceof MapNode map)) {
+            throw ConfigReader.typeError(raw, r.childPath("input"), "a string or a map");
+        }
+        Map<String, Object> value = new LinkedHashMap<>();
+        map.entries().forEach((k, v) -> value.put(k, v.toPlain()));
+        if (value.get("body") instanceof String body) {
+            value.put("body", YamlLoader.load(body, r.childPath("input.body")).toPlain());
+        }
+        return Json.compact(value);
+    }
+
+    private static Object functionRole(CompileContext context, FunctionDef function) {
+        Map<String, Object> resource = context.template().resource(Naming.functionLogicalId(function.key()));
+        if (resource != null && resource.get("Properties") instanceof Map<?, ?> properties) {
+            return properties.get("Role");
+        }
+        return null;
+    }
+
+    /** The generated role must trust the scheduler and allow it to invoke the scheduled functions. */
+    @SuppressWarnings("unchecked")
+    private static void grantScheduler(CompileContext context, Set<FunctionDef> functions) {
+        Map<String, Object> role = context.template().resource(Naming.roleLogicalId());
+        if (role == null) {
+            return;
+        }
+        Map<String, Object> properties = (Map<String, Object>) role.get("Properties");
+        Map<String, Object> assume = (Map<String, Object>) properties.get("AssumeRolePolicyDocument");
+        for (Object statement : (List<Object>) assume.get("Statement")) {
+            Map<String, Object> s = (Map<String, Object>) statement;
+            if (s.get("Principal") instanceof Map<?, ?> principal
+                    && principal.get("Service") instanceof List<?> services && services.contains("lambda.amazonaws.com")) {
+                ((List<Object>) services).add("scheduler.amazonaws.com");
+                break;
+            }
+        }
+        List<Object> resources = new ArrayList<>();
+        for (FunctionDef f : functions) {
+            String arn = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:" + f.name();
+            resources.add(Cfn.sub(arn));
+            resources.add(Cfn.sub(arn + ":*"));
+        }
+        context.addRoleStatement(Cfn.map("Effect", "Allow", "Action", Cfn.list("lambda:InvokeFunction"),
+                "Resource", resources));
+    }
+}

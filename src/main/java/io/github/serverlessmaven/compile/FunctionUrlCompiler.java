@@ -81,7 +81,8 @@ final class FunctionUrlCompiler {
                 "AllowHeaders", listOr(c, "allowedHeaders", DEFAULT_HEADERS),
                 "AllowMethods", listOr(c, "allowedMethods", List.of("*")),
                 "AllowOrigins", listOr(c, "allowedOrigins", List.of("*")),
-                "ExposeHeaders", c.has("exposedResponseHeaders") ? unique(c.stringList("exposedResponseHeaders")) : null,
+                "ExposeHeaders", c.has("exposedResponseHeaders")
+                        ? unique(c.stringList("exposedResponseHeaders")) : null,
                 "MaxAge", c.plain("maxAge"));
     }
 

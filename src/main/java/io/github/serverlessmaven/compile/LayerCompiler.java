@@ -46,8 +46,8 @@ final class LayerCompiler {
         layer.checkKnownKeys(LAYER_KEYS, context.diagnostics());
         Artifact artifact = context.layerArtifact(key);
         if (artifact == null) {
-            throw new ConfigException(layer.position(), layer.path(), "no artifact was prepared for layer '" + key + "'",
-                    "set package.artifact of the layer");
+            throw new ConfigException(layer.position(), layer.path(), "no artifact was prepared for layer '"
+                    + key + "'", "set package.artifact of the layer");
         }
         String bucketName = context.service().provider().deploymentBucket().name();
         Map<String, Object> content = Cfn.map("S3Bucket", bucketName != null ? bucketName
@@ -116,14 +116,14 @@ final class LayerCompiler {
                     continue;
                 }
                 if (retained.contains(ref)) {
-                    throw referenceError(context, f, i, "layer '" + ref + "' has 'retain: true', so its logical ID ends with "
-                            + "a content hash and {Ref: " + ref + "} would not resolve", "reference its ARN (for "
+                    throw referenceError(context, f, i, "layer '" + ref + "' has 'retain: true', so its logical "
+                            + "ID ends with a content hash and {Ref: " + ref + "} would not resolve", "reference its ARN (for "
                             + "example from the stack output " + ref + "QualifiedArn) or drop 'retain'");
                 }
                 if (!layerIds.contains(ref)) {
                     String suggestion = ConfigReader.closest(ref, layerIds);
-                    throw referenceError(context, f, i, "the layer reference '" + ref + "' matches no layer under 'layers:' "
-                            + "and no resource of the stack", suggestion != null ? "write '" + suggestion + "'"
+                    throw referenceError(context, f, i, "the layer reference '" + ref + "' matches no layer "
+                            + "under 'layers:' and no resource of the stack", suggestion != null ? "write '" + suggestion + "'"
                                     : layerIds.isEmpty() ? "define the layer under the top-level 'layers:' key "
                                             + "(a layer 'commons' is referenced as CommonsLambdaLayer)"
                                             : "use one of " + layerIds);

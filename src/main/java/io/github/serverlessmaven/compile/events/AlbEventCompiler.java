@@ -73,7 +73,8 @@ public final class AlbEventCompiler implements EventCompiler {
         }
     }
 
-    private AlbEvent parse(CompileContext context, FunctionEvent fe, String prefix, Map<String, ConfigReader> authorizers) {
+    private AlbEvent parse(CompileContext context, FunctionEvent fe, String prefix,
+            Map<String, ConfigReader> authorizers) {
         EventSpec event = fe.event();
         if (!(event.body() instanceof MapNode map)) {
             throw ConfigReader.typeError(event.body(), event.path(), "a map with listenerArn, priority and conditions");
@@ -109,7 +110,8 @@ public final class AlbEventCompiler implements EventCompiler {
             listenerId = matcher.group(2);
         }
         int priority = r.optInt("priority", 1, 50000).orElseThrow(() -> new ConfigException(map.position(),
-                r.childPath("priority"), "missing required property 'priority'", "add a rule priority from 1 to 50000"));
+                r.childPath("priority"), "missing required property 'priority'",
+                "add a rule priority from 1 to 50000"));
         ConfigReader conditions = r.optMap("conditions").orElseThrow(() -> new ConfigException(map.position(),
                 r.childPath("conditions"), "missing required property 'conditions'", "add at least one condition, "
                         + "such as 'conditions: {path: /hello}'"));
@@ -137,7 +139,8 @@ public final class AlbEventCompiler implements EventCompiler {
             for (String name : eventAuthorizers) {
                 if (!authorizers.containsKey(name)) {
                     throw r.error("authorizer", "the ALB authorizer '" + name + "' is not defined in "
-                            + "provider.alb.authorizers", authorizers.isEmpty() ? "define it under provider.alb.authorizers"
+                            + "provider.alb.authorizers", authorizers.isEmpty()
+                                    ? "define it under provider.alb.authorizers"
                                     : "use one of " + authorizers.keySet());
                 }
             }
@@ -247,7 +250,8 @@ public final class AlbEventCompiler implements EventCompiler {
             conditions.add(Cfn.map("Field", "path-pattern", "Values", c.stringList("path")));
         }
         if (c.has("host")) {
-            conditions.add(Cfn.map("Field", "host-header", "HostHeaderConfig", Cfn.map("Values", c.stringList("host"))));
+            conditions.add(Cfn.map("Field", "host-header", "HostHeaderConfig",
+                    Cfn.map("Values", c.stringList("host"))));
         }
         if (c.has("method")) {
             conditions.add(Cfn.map("Field", "http-request-method", "HttpRequestMethodConfig",
@@ -313,7 +317,8 @@ public final class AlbEventCompiler implements EventCompiler {
         Map<String, Object> invoke = Cfn.map("FunctionName", context.functionInvokeArn(fn),
                 "Action", "lambda:InvokeFunction", "Principal", "elasticloadbalancing.amazonaws.com");
         Map<String, Object> withSource = new LinkedHashMap<>(invoke);
-        withSource.put("SourceArn", Cfn.ref(Naming.albTargetGroupLogicalId(fn.key(), e.albId(), e.multiValueHeaders())));
+        withSource.put("SourceArn", Cfn.ref(Naming.albTargetGroupLogicalId(fn.key(), e.albId(),
+                e.multiValueHeaders())));
         Map<String, Object> albPermission = Cfn.resource("AWS::Lambda::Permission", withSource);
         Map<String, Object> registerPermission = Cfn.resource("AWS::Lambda::Permission", invoke);
         if (alias != null) {

@@ -125,7 +125,8 @@ public final class HttpApiEventCompiler implements EventCompiler {
             for (String key : map.entries().keySet()) {
                 if (!Set.of("method", "path", "authorizer").contains(key)) {
                     throw new ConfigException(map.keyPosition(key), event.path() + "." + key,
-                            "unrecognized property '" + key + "' of an httpApi event", "use method, path and authorizer");
+                            "unrecognized property '" + key + "' of an httpApi event",
+                            "use method, path and authorizer");
                 }
             }
             if (!PATH.matcher(path).matches()) {

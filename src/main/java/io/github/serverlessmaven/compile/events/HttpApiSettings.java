@@ -87,8 +87,8 @@ record HttpApiSettings(
             return null;
         }
         if (id != null) {
-            throw http.error("cors", "CORS cannot be set up for an externally configured HTTP API (provider.httpApi.id)",
-                    "configure CORS where that API is defined, or remove provider.httpApi.id");
+            throw http.error("cors", "CORS cannot be set up for an externally configured HTTP API "
+                    + "(provider.httpApi.id)", "configure CORS where that API is defined, or remove provider.httpApi.id");
         }
         if (node instanceof ScalarNode s && Boolean.TRUE.equals(s.value())) {
             return new Cors(null, new LinkedHashSet<>(DEFAULT_CORS_HEADERS), new LinkedHashSet<>(List.of("OPTIONS")),

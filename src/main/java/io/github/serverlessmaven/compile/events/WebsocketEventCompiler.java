@@ -205,7 +205,8 @@ public final class WebsocketEventCompiler implements EventCompiler {
                 "Value", Cfn.join("", "wss://", apiId, ".execute-api.", Cfn.ref("AWS::Region"), ".",
                         Cfn.ref("AWS::URLSuffix"), "/" + context.stage())));
         @SuppressWarnings("unchecked")
-        Map<String, Object> stage = (Map<String, Object>) context.template().resource(Naming.websocketsStageLogicalId());
+        Map<String, Object> stage = (Map<String, Object>) context.template()
+                .resource(Naming.websocketsStageLogicalId());
         if (stage != null && stage.get("Properties") instanceof Map<?, ?> p) {
             @SuppressWarnings("unchecked")
             Map<String, Object> stageProperties = (Map<String, Object>) p;

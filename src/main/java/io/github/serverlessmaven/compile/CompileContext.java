@@ -17,6 +17,7 @@ public final class CompileContext {
     private final Template template;
     private final Diagnostics diagnostics;
     private final Map<String, Artifact> artifacts;
+    private final Map<String, Artifact> layerArtifacts;
     private final String artifactDirectoryName;
     private final List<Object> roleStatements = new ArrayList<>();
     private final List<Object> roleManagedPolicies = new ArrayList<>();
@@ -27,7 +28,14 @@ public final class CompileContext {
      */
     public CompileContext(Service service, Template template, Diagnostics diagnostics,
             Map<String, Artifact> artifacts, String artifactDirectoryName) {
+        this(service, template, diagnostics, artifacts, Map.of(), artifactDirectoryName);
+    }
+
+    /** @param layerArtifacts the zip each top-level layer deploys, by layer key */
+    public CompileContext(Service service, Template template, Diagnostics diagnostics,
+            Map<String, Artifact> artifacts, Map<String, Artifact> layerArtifacts, String artifactDirectoryName) {
         this.service = service;
+        this.layerArtifacts = layerArtifacts;
         this.template = template;
         this.diagnostics = diagnostics;
         this.artifacts = artifacts;
@@ -60,6 +68,11 @@ public final class CompileContext {
 
     public Map<String, Artifact> artifacts() {
         return artifacts;
+    }
+
+    /** The artifact of a top-level layer, or null. */
+    public Artifact layerArtifact(String layerKey) {
+        return layerArtifacts.get(layerKey);
     }
 
     public String artifactDirectoryName() {

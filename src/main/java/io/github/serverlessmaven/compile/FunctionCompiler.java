@@ -142,6 +142,8 @@ public final class FunctionCompiler {
                 context.template().addResource(context.aliasLogicalId(f), alias);
             }
         }
+        new FunctionUrlCompiler().compile(context, f);
+        new EventInvokeConfigCompiler().compile(context, f);
     }
 
     private static Object role(FunctionDef f, List<String> dependsOn) {

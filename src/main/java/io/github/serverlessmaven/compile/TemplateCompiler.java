@@ -39,14 +39,22 @@ public final class TemplateCompiler {
 
     public Result compile(Service service, Map<String, Artifact> artifacts, String artifactDirectoryName,
             Diagnostics diagnostics) {
+        return compile(service, artifacts, Map.of(), artifactDirectoryName, diagnostics);
+    }
+
+    /** @param layerArtifacts the zip of each top-level layer, by layer key */
+    public Result compile(Service service, Map<String, Artifact> artifacts, Map<String, Artifact> layerArtifacts,
+            String artifactDirectoryName, Diagnostics diagnostics) {
         CoreTemplateCompiler core = new CoreTemplateCompiler();
         Template createStack = core.compile(service);
         Template update = core.compile(service);
-        CompileContext context = new CompileContext(service, update, diagnostics, artifacts, artifactDirectoryName);
+        CompileContext context = new CompileContext(service, update, diagnostics, artifacts, layerArtifacts,
+                artifactDirectoryName);
 
         new LogGroupCompiler().compile(context);
         IamRoleCompiler role = new IamRoleCompiler();
         role.compile(context);
+        new LayerCompiler().compile(context);
         new FunctionCompiler().compile(context);
         compileEvents(context);
         role.finish(context);

@@ -164,6 +164,181 @@ public final class Naming {
         return "ServiceEndpoint";
     }
 
+    // ---- HTTP API (httpApi events) ----
+
+    public static String httpApiLogicalId() {
+        return "HttpApi";
+    }
+
+    /** provider.httpApi.name, else {@code <stage>-<service>} or {@code <service>-<stage>} with shouldStartNameWithService. */
+    public static String httpApiName(String service, String stage, String configuredName, boolean startWithService) {
+        if (configuredName != null) {
+            return configuredName;
+        }
+        return startWithService ? service + "-" + stage : stage + "-" + service;
+    }
+
+    public static String httpApiStageLogicalId() {
+        return "HttpApiStage";
+    }
+
+    public static String httpApiIntegrationLogicalId(String functionKey) {
+        return "HttpApiIntegration" + normalizeFunctionName(functionKey);
+    }
+
+    /** {@code GET /items/{id}} becomes {@code HttpApiRouteGetItemsIdVar}; the catch-all {@code *} is HttpApiRouteDefault. */
+    public static String httpApiRouteLogicalId(String routeKey) {
+        if (routeKey.equals("*")) {
+            return "HttpApiRouteDefault";
+        }
+        return "HttpApiRoute" + normalizePath(routeKey);
+    }
+
+    public static String httpApiAuthorizerLogicalId(String authorizerName) {
+        return "HttpApiAuthorizer" + normalizeFunctionName(authorizerName);
+    }
+
+    public static String httpApiLogGroupLogicalId() {
+        return "HttpApiLogGroup";
+    }
+
+    public static String httpApiLogGroupName(String stackName) {
+        return "/aws/http-api/" + stackName;
+    }
+
+    public static String httpApiPermissionLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionHttpApi";
+    }
+
+    public static String httpApiAuthorizerPermissionLogicalId(String authorizerName) {
+        return normalizeFunctionName(authorizerName) + "LambdaAuthorizerPermissionHttpApi";
+    }
+
+    // ---- WebSocket API (websocket events) ----
+
+    public static String websocketsApiLogicalId() {
+        return "WebsocketsApi";
+    }
+
+    public static String websocketsApiName(String service, String stage, String configuredName) {
+        return configuredName != null ? configuredName : stage + "-" + service + "-websockets";
+    }
+
+    public static String websocketsIntegrationLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "WebsocketsIntegration";
+    }
+
+    public static String websocketsPermissionLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionWebsockets";
+    }
+
+    /** {@code $connect} becomes {@code Sconnect}; / - _ . become Slash, Dash, Underscore, Period; no upper-casing. */
+    public static String normalizeWebsocketsRouteKey(String route) {
+        return route.replace("$", "S").replace("/", "Slash").replace("-", "Dash").replace("_", "Underscore")
+                .replace(".", "Period");
+    }
+
+    public static String websocketsRouteLogicalId(String route) {
+        return normalizeWebsocketsRouteKey(route) + "WebsocketsRoute";
+    }
+
+    public static String websocketsRouteResponseLogicalId(String route) {
+        return websocketsRouteLogicalId(route) + "Response";
+    }
+
+    public static String websocketsDeploymentLogicalId(String sha) {
+        return "WebsocketsDeployment" + sha.replaceAll("[^0-9A-Za-z]", "");
+    }
+
+    public static String websocketsStageLogicalId() {
+        return "WebsocketsDeploymentStage";
+    }
+
+    public static String websocketsAuthorizerLogicalId(String authorizerName) {
+        return normalizeFunctionName(authorizerName) + "WebsocketsAuthorizer";
+    }
+
+    public static String websocketsEndpointOutputKey() {
+        return "ServiceEndpointWebsocket";
+    }
+
+    // ---- Application Load Balancer (alb events) ----
+
+    public static String albTargetGroupLogicalId(String functionKey, String albId, boolean multiValueHeaders) {
+        return normalizeFunctionName(functionKey) + "Alb" + (multiValueHeaders ? "MultiValue" : "") + "TargetGroup"
+                + albId;
+    }
+
+    public static String albTargetGroupNameTagValue(String service, String stage, String functionKey, String albId,
+            boolean multiValueHeaders) {
+        return service + "-" + functionKey + "-" + albId + "-" + (multiValueHeaders ? "multi-value-" : "") + stage;
+    }
+
+    /** The md5 (hex) of the tag value behind an optional prefix, cut to ALB's 32 characters. */
+    public static String albTargetGroupName(String prefix, String service, String stage, String functionKey,
+            String albId, boolean multiValueHeaders) {
+        String hash = md5Hex(albTargetGroupNameTagValue(service, stage, functionKey, albId, multiValueHeaders));
+        String name = (prefix == null ? "" : prefix) + hash;
+        return name.length() > 32 ? name.substring(0, 32) : name;
+    }
+
+    public static String albListenerRuleLogicalId(String functionKey, Object priority) {
+        return normalizeFunctionName(functionKey) + "AlbListenerRule" + priority;
+    }
+
+    public static String albPermissionLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionAlb";
+    }
+
+    public static String albRegisterTargetPermissionLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionRegisterTarget";
+    }
+
+    // ---- function URLs, layers ----
+
+    public static String functionUrlPermissionLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionFnUrl";
+    }
+
+    public static String functionUrlOutputKey(String functionKey) {
+        return normalizeFunctionName(functionKey) + "LambdaFunctionUrl";
+    }
+
+    public static String layerLogicalId(String layerKey) {
+        return normalizeFunctionName(layerKey) + "LambdaLayer";
+    }
+
+    /** {@code *} becomes {@code Wild}: {@code CommonsWildLambdaLayerPermission}. */
+    public static String layerPermissionLogicalId(String layerKey, String account) {
+        return normalizeFunctionName(layerKey) + account.replaceFirst("\\*", "Wild") + "LambdaLayerPermission";
+    }
+
+    public static String layerQualifiedArnOutputKey(String layerKey) {
+        return layerLogicalId(layerKey) + "QualifiedArn";
+    }
+
+    public static String layerHashOutputKey(String layerKey) {
+        return layerLogicalId(layerKey) + "Hash";
+    }
+
+    public static String layerS3KeyOutputKey(String layerKey) {
+        return layerLogicalId(layerKey) + "S3Key";
+    }
+
+    private static String md5Hex(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("MD5")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder sb = new StringBuilder();
+            for (byte b : digest) {
+                sb.append(String.format("%02x", b));
+            }
+            return sb.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---- asynchronous events (schedule, sqs, sns, s3, eventBridge, stream, cloudwatchLog, cognito, iot) ----
 
     public static String scheduleTargetId(String functionKey) {

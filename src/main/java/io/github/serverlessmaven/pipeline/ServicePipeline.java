@@ -11,6 +11,7 @@ import io.github.serverlessmaven.config.YamlLoader;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.packaging.ArtifactPackager;
 import io.github.serverlessmaven.packaging.HandlerVerifier;
+import io.github.serverlessmaven.packaging.LayerArtifacts;
 import io.github.serverlessmaven.template.Json;
 import io.github.serverlessmaven.validate.ServiceParser;
 import io.github.serverlessmaven.variables.VariableContext;
@@ -87,7 +88,9 @@ public final class ServicePipeline {
         String directory = service.provider().deploymentPrefix() + "/" + service.name() + "/" + service.stage() + "/"
                 + now.toEpochMilli() + "-" + ISO_MILLIS.format(now);
         Diagnostics diagnostics = new Diagnostics();
-        TemplateCompiler.Result templates = new TemplateCompiler().compile(service, artifacts, directory, diagnostics);
+        Map<String, Artifact> layerArtifacts = new LayerArtifacts().prepare(service, project);
+        TemplateCompiler.Result templates = new TemplateCompiler().compile(service, artifacts, layerArtifacts, directory,
+                diagnostics);
         for (Problem warning : diagnostics.warnings()) {
             log.warn(warning.render());
         }

@@ -176,8 +176,12 @@ public final class MiniJson {
             pos++;
         }
         int digits = pos;
-        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
-            pos++;
+        if (peek('0')) {
+            pos++; // JSON allows no leading zeros: "01" is 0 followed by garbage
+        } else {
+            while (pos < text.length() && isDigit(text.charAt(pos))) {
+                pos++;
+            }
         }
         if (pos == digits) {
             throw error("a digit");
@@ -187,7 +191,7 @@ public final class MiniJson {
             integral = false;
             pos++;
             int fraction = pos;
-            while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            while (pos < text.length() && isDigit(text.charAt(pos))) {
                 pos++;
             }
             if (pos == fraction) {
@@ -201,7 +205,7 @@ public final class MiniJson {
                 pos++;
             }
             int exponent = pos;
-            while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            while (pos < text.length() && isDigit(text.charAt(pos))) {
                 pos++;
             }
             if (pos == exponent) {
@@ -218,6 +222,10 @@ public final class MiniJson {
         }
         // Kept exact here; untyped targets get a Double later, as Jackson gives them.
         return new BigDecimal(number);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private Object literal(String word, Object value) {

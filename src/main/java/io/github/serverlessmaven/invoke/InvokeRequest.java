@@ -11,6 +11,7 @@ import java.util.Map;
  * @param functionKey the key under {@code functions:}
  * @param environmentOverrides {@code -Dserverless.env.NAME=value}; win over the configured environment
  * @param jvmArgs extra arguments for the forked JVM (e.g. a debugger agent)
+ * @param timeoutSeconds replaces the function's timeout (e.g. while stopped in a debugger), or null
  */
 public record InvokeRequest(
         Service service,
@@ -18,4 +19,5 @@ public record InvokeRequest(
         String functionKey,
         EventInput event,
         Map<String, String> environmentOverrides,
-        List<String> jvmArgs) {}
+        List<String> jvmArgs,
+        Integer timeoutSeconds) {}

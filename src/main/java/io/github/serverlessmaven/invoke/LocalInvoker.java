@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +41,8 @@ public final class LocalInvoker {
 
     private static final List<String> FIXED_JVM_ARGS = List.of("-Dfile.encoding=UTF-8",
             "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
+
+    private static final Pattern JAVA_RUNTIME = Pattern.compile("^java(\\d+)");
 
     private final Log log;
     private final Consumer<String> stdout;
@@ -72,7 +76,13 @@ public final class LocalInvoker {
         fullClasspath.add(BootstrapClasses.extractTo(workDir.resolve("bootstrap")));
         fullClasspath.addAll(classpath);
 
-        long timeoutMillis = fn.timeout() * 1000L;
+        int timeoutSeconds = request.timeoutSeconds() != null ? request.timeoutSeconds() : fn.timeout();
+        if (timeoutSeconds < 1) {
+            throw new ConfigException(Position.of("-Dserverless.timeout"), "", "the timeout must be at least 1 "
+                    + "second, found " + timeoutSeconds, "pass a number of seconds, e.g. -Dserverless.timeout=900");
+        }
+        warnOnOlderJava(fn);
+        long timeoutMillis = timeoutSeconds * 1000L;
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
         command.addAll(FIXED_JVM_ARGS);
@@ -91,11 +101,11 @@ public final class LocalInvoker {
         log.info("Invoking " + fn.key() + " (" + fn.handler() + ") locally with " + request.event().source());
         log.debug("invoke-local command: " + command);
 
-        int exitCode = run(builder, fn, timeoutMillis);
-        return interpret(fn, request.event(), project, resultFile, exitCode);
+        int exitCode = run(builder, fn, timeoutSeconds);
+        return interpret(fn, request.event(), project, resultFile, exitCode, timeoutSeconds);
     }
 
-    private int run(ProcessBuilder builder, FunctionDef fn, long timeoutMillis) {
+    private int run(ProcessBuilder builder, FunctionDef fn, int timeoutSeconds) {
         Process process;
         try {
             process = builder.start();
@@ -105,11 +115,11 @@ public final class LocalInvoker {
         Thread out = pump(process.getInputStream(), stdout, "invoke-local-stdout");
         Thread err = pump(process.getErrorStream(), stderr, "invoke-local-stderr");
         try {
-            boolean ended = process.waitFor(timeoutMillis + STARTUP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            boolean ended = process.waitFor(timeoutSeconds * 1000L + STARTUP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
             if (!ended) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
-                throw timedOut(fn);
+                throw timedOut(fn, timeoutSeconds);
             }
             out.join(5000);
             err.join(5000);
@@ -138,7 +148,7 @@ public final class LocalInvoker {
     }
 
     private InvokeResult interpret(FunctionDef fn, EventInput event, ProjectLayout project, Path resultFile,
-            int exitCode) {
+            int exitCode, int timeoutSeconds) {
         if (!Files.exists(resultFile)) {
             throw new InvocationFailedException("Function '" + fn.key() + "' ended its JVM with exit code " + exitCode
                     + " before returning (did the handler call System.exit, or did the JVM crash? its output is "
@@ -155,7 +165,7 @@ public final class LocalInvoker {
         return switch (status) {
             case "ok" -> new InvokeResult(result.get("result"), Boolean.TRUE.equals(result.get("raw")),
                     ((Number) result.get("durationMillis")).longValue());
-            case "timeout" -> throw timedOut(fn);
+            case "timeout" -> throw timedOut(fn, timeoutSeconds);
             case "error" -> throw new InvocationFailedException(FailureReport.render(fn, result));
             case "event" -> throw new ConfigException(Position.of(event.source()), "", "the event cannot be passed "
                     + "to " + fn.handler() + " as " + result.get("type") + ": " + result.get("message"),
@@ -166,11 +176,26 @@ public final class LocalInvoker {
         };
     }
 
-    private static InvocationFailedException timedOut(FunctionDef fn) {
-        return new InvocationFailedException("Function '" + fn.key() + "' timed out after " + fn.timeout()
-                + " second" + (fn.timeout() == 1 ? "" : "s") + " (its timeout); the handler's JVM was stopped. "
-                + "Perhaps you should raise 'timeout' of " + fn.path() + " (or provider.timeout), or find what "
-                + "the handler waits for");
+    private static InvocationFailedException timedOut(FunctionDef fn, int timeoutSeconds) {
+        boolean overridden = timeoutSeconds != fn.timeout();
+        return new InvocationFailedException("Function '" + fn.key() + "' timed out after " + timeoutSeconds
+                + " second" + (timeoutSeconds == 1 ? "" : "s") + (overridden ? " (-Dserverless.timeout)"
+                : " (its timeout)") + "; the handler's JVM was stopped. Perhaps you should raise 'timeout' of "
+                + fn.path() + " (or provider.timeout), or find what the handler waits for");
+    }
+
+    /** A handler compiled for the Lambda runtime's Java may not load on an older JVM; say so up front. */
+    private void warnOnOlderJava(FunctionDef fn) {
+        Matcher version = JAVA_RUNTIME.matcher(fn.runtime());
+        if (!version.find()) {
+            return;
+        }
+        int lambdaJava = Integer.parseInt(version.group(1));
+        int here = Runtime.version().feature();
+        if (lambdaJava > here) {
+            log.warn("function " + fn.key() + " runs on " + fn.runtime() + " in Lambda, but invoke-local uses Java "
+                    + here + " (the JVM running Maven); perhaps you should run Maven with JDK " + lambdaJava);
+        }
     }
 
     static FunctionDef function(Service service, String key) {

@@ -50,6 +50,10 @@ public class InvokeLocalMojo extends AbstractServerlessMojo {
     @Parameter(property = "serverless.jvmArgs", defaultValue = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
     private String jvmArgs;
 
+    /** Seconds before the handler is stopped; replaces the function's timeout (useful in a debugger). */
+    @Parameter(property = "serverless.timeout")
+    private Integer timeout;
+
     @Override
     protected String goal() {
         return "invoke-local";
@@ -61,7 +65,7 @@ public class InvokeLocalMojo extends AbstractServerlessMojo {
         Service service = new ServicePipeline(coreLog()).load(request);
         EventInput eventInput = new EventInput(blankToNull(data), blankToNull(path), blankToNull(event));
         InvokeRequest invoke = new InvokeRequest(service, request.project(), function, eventInput,
-                environmentOverrides(), splitArgs(jvmArgs));
+                environmentOverrides(), splitArgs(jvmArgs), timeout);
         try {
             InvokeResult result = new LocalInvoker(coreLog(), System.out::println, System.err::println).invoke(invoke);
             System.out.println(result.render());

@@ -46,7 +46,7 @@ class LocalInvokerTest {
             service: demo
             provider:
               name: aws
-              runtime: java21
+              runtime: java17
               region: eu-west-1
               memorySize: 512
               environment:
@@ -78,6 +78,9 @@ class LocalInvokerTest {
                 handler: example.People.describe
               exits:
                 handler: example.Exits
+              future:
+                handler: example.Plain::length
+                runtime: java99
             """;
 
     static final Map<String, String> SOURCES = Map.of(
@@ -220,9 +223,13 @@ class LocalInvokerTest {
     }
 
     private InvokeResult invoke(String function, EventInput event, Map<String, String> overrides) {
+        return invoke(function, event, overrides, null);
+    }
+
+    private InvokeResult invoke(String function, EventInput event, Map<String, String> overrides, Integer timeout) {
         return new LocalInvoker(TestServices.collecting(warnings), out::add, err::add)
                 .invoke(new InvokeRequest(service, layout, function, event, overrides,
-                        List.of("-XX:TieredStopAtLevel=1")));
+                        List.of("-XX:TieredStopAtLevel=1"), timeout));
     }
 
     private InvokeResult invoke(String function, String data) {
@@ -271,6 +278,14 @@ class LocalInvokerTest {
     }
 
     @Test
+    void aLambdaJavaNewerThanTheRunningJvmIsWarnedAbout() {
+        assertThat(invoke("future", new EventInput("\"ab\"", null, null), Map.of("TABLE", "t")).value())
+                .isEqualTo(2);
+        assertThat(warnings).containsExactly("function future runs on java99 in Lambda, but invoke-local uses Java "
+                + Runtime.version().feature() + " (the JVM running Maven); perhaps you should run Maven with JDK 99");
+    }
+
+    @Test
     void sampleEventsBecomeAwsEventTypes() {
         InvokeResult result = invoke("sqs", new EventInput(null, null, "sqs"), Map.of());
 
@@ -307,6 +322,17 @@ class LocalInvokerTest {
                         + "was stopped. Perhaps you should raise 'timeout' of functions.slow");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(20_000);
         assertThat(out).containsExactly("sleeping");
+    }
+
+    @Test
+    void theTimeoutCanBeReplacedForOneInvocation() {
+        assertThatThrownBy(() -> invoke("slow", EventInput.none(), Map.of(), 2))
+                .isInstanceOf(InvocationFailedException.class)
+                .hasMessageStartingWith("Function 'slow' timed out after 2 seconds (-Dserverless.timeout)");
+        assertThatThrownBy(() -> invoke("slow", EventInput.none(), Map.of(), 0))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("-Dserverless.timeout: the timeout must be at least 1 second, found 0, perhaps you should "
+                        + "pass a number of seconds, e.g. -Dserverless.timeout=900");
     }
 
     @Test

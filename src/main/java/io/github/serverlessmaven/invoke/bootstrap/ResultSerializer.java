@@ -36,8 +36,11 @@ public final class ResultSerializer {
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Number) {
             return v;
         }
-        if (v instanceof Character || v instanceof CharSequence || v instanceof Enum<?> e && e.getClass().isEnum()) {
-            return v instanceof Enum<?> en ? en.name() : v.toString();
+        if (v instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (v instanceof Character || v instanceof CharSequence) {
+            return v.toString();
         }
         if (v instanceof byte[] bytes) {
             return Base64.getEncoder().encodeToString(bytes);

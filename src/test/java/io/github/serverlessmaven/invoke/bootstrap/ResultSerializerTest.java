@@ -15,7 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class ResultSerializerTest {
 
-    public enum Status { DONE }
+    public enum Status {
+        DONE {
+            @Override
+            public String toString() {
+                return "done (a constant with a body)";
+            }
+        }
+    }
 
     public static class Bean {
         private final String name = "n";

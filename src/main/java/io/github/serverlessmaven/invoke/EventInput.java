@@ -3,7 +3,9 @@ package io.github.serverlessmaven.invoke;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.ConfigReader;
 import io.github.serverlessmaven.config.Position;
+import io.github.serverlessmaven.config.YamlLoader;
 import io.github.serverlessmaven.invoke.bootstrap.MiniJson;
+import io.github.serverlessmaven.template.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Where the event comes from: inline JSON ({@code -Dserverless.data}), a file ({@code -Dserverless.path}) or a
- * sample shipped with the plugin ({@code -Dserverless.event=sqs}). At most one may be given; none means {@code {}}.
+ * Where the event comes from: inline JSON ({@code -Dserverless.data}), a JSON or YAML file
+ * ({@code -Dserverless.path}) or a sample shipped with the plugin ({@code -Dserverless.event=sqs}). At most one may
+ * be given; none means {@code {}}.
  */
 public record EventInput(String data, String path, String sample) {
 
@@ -78,12 +82,19 @@ public record EventInput(String data, String path, String sample) {
     }
 
     private static String file(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+            // As in v3, an event file may be YAML; the handler still receives JSON.
+            if (!Files.isRegularFile(file)) {
+                throw missingFile(file);
+            }
+            return Json.compact(YamlLoader.load(file).toPlain());
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(Position.of(file.toString()), "", "the event file does not exist",
-                    "check -Dserverless.path (relative paths start at the project directory)");
+            throw missingFile(file);
         } catch (IOException e) {
             throw new ConfigException(Position.of(file.toString()), "", "the event file cannot be read as UTF-8 ("
                     + e.getMessage() + ")", "check the file and its permissions");
@@ -95,6 +106,11 @@ public record EventInput(String data, String path, String sample) {
                     + e.getMessage(), "fix the JSON in the file");
         }
         return text;
+    }
+
+    private static ConfigException missingFile(Path file) {
+        return new ConfigException(Position.of(file.toString()), "", "the event file does not exist",
+                "check -Dserverless.path (relative paths start at the project directory)");
     }
 
     static String sample(String name) {

@@ -48,6 +48,15 @@ class EventInputTest {
     }
 
     @Test
+    void yamlFilesBecomeJson() throws IOException {
+        Files.writeString(dir.resolve("event.yml"), "name: Ada\ntags:\n  - a\n  - b\n");
+        assertThat(new EventInput(null, "event.yml", null).resolve(dir))
+                .isEqualTo("{\"name\":\"Ada\",\"tags\":[\"a\",\"b\"]}");
+        assertThatThrownBy(() -> new EventInput(null, "none.yaml", null).resolve(dir))
+                .hasMessageContaining("the event file does not exist");
+    }
+
+    @Test
     void everySampleIsShippedAndIsJsonWithRecordsOrAType() {
         for (String sample : EventInput.SAMPLES) {
             Object parsed = MiniJson.parse(new EventInput(null, null, sample).resolve(dir));

@@ -26,11 +26,21 @@ final class BootstrapClasses {
 
     /** Returns {@code dir}, now holding exactly the bootstrap classes. */
     static Path extractTo(Path dir) {
+        Path source;
+        try {
+            source = Path.of(Bootstrap.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot find the plugin's own classes for invoke-local", e);
+        }
+        return extractTo(dir, source);
+    }
+
+    /** @param source the plugin jar, or a classes directory */
+    static Path extractTo(Path dir, Path source) {
         try {
             deleteRecursively(dir);
             Path target = dir.resolve(PACKAGE_PATH);
             Files.createDirectories(target);
-            Path source = Path.of(Bootstrap.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isDirectory(source)) {
                 try (Stream<Path> files = Files.list(source.resolve(PACKAGE_PATH))) {
                     for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
@@ -56,8 +66,6 @@ final class BootstrapClasses {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the invoke-local bootstrap in " + dir, e);
-        } catch (URISyntaxException | RuntimeException e) {
-            throw new IllegalStateException("cannot find the plugin's own classes for invoke-local", e);
         }
     }
 

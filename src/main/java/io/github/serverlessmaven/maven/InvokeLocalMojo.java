@@ -38,7 +38,7 @@ public class InvokeLocalMojo extends AbstractServerlessMojo {
     @Parameter(property = "serverless.data")
     private String data;
 
-    /** The event as a JSON file, relative to the project directory. */
+    /** The event as a JSON (or .yml/.yaml) file, relative to the project directory. */
     @Parameter(property = "serverless.path")
     private String path;
 

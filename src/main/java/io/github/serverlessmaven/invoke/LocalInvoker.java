@@ -204,6 +204,11 @@ public final class LocalInvoker {
     }
 
     static FunctionDef function(Service service, String key) {
+        if (service.functions().isEmpty()) {
+            throw new ConfigException(Position.of(service.configFile()), "functions", "the configuration has no "
+                    + "functions to invoke", "add one under 'functions:', e.g. 'hello: { handler: "
+                    + "com.example.Hello }'");
+        }
         if (key == null || key.isBlank()) {
             throw new ConfigException(Position.of(service.configFile()), "functions", "no function was named",
                     "pass -Dserverless.function=NAME, one of " + service.functions().keySet());

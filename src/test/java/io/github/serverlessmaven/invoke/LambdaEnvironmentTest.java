@@ -1,6 +1,7 @@
 package io.github.serverlessmaven.invoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.pipeline.Log;
@@ -60,5 +61,24 @@ class LambdaEnvironmentTest {
                 .containsEntry("ARN", "arn:local");
         assertThat(env.get("AWS_LAMBDA_LOG_STREAM_NAME")).matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}");
         assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void theFunctionMustExist() {
+        TestServices.project(dir, "service: demo\nprovider:\n  name: aws\n");
+        Service none = new ServicePipeline(Log.NONE).load(TestServices.request(dir));
+        assertThatThrownBy(() -> LocalInvoker.function(none, "hello"))
+                .hasMessage("serverless.yml: at 'functions': the configuration has no functions to invoke, perhaps you "
+                        + "should add one under 'functions:', e.g. 'hello: { handler: com.example.Hello }'");
+
+        TestServices.project(dir, "service: demo\nprovider:\n  name: aws\nfunctions:\n  a:\n    handler: x.A\n"
+                + "  b:\n    handler: x.B\n");
+        Service two = new ServicePipeline(Log.NONE).load(TestServices.request(dir));
+        assertThatThrownBy(() -> LocalInvoker.function(two, " "))
+                .hasMessage("serverless.yml: at 'functions': no function was named, perhaps you should pass "
+                        + "-Dserverless.function=NAME, one of [a, b]");
+        assertThatThrownBy(() -> LocalInvoker.function(two, "zzz"))
+                .hasMessage("serverless.yml: at 'functions': there is no function 'zzz' (functions: a, b), perhaps you "
+                        + "should pass one of the functions above as -Dserverless.function");
     }
 }

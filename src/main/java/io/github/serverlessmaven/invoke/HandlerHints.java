@@ -7,6 +7,7 @@ import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.invoke.bootstrap.HandlerMethod;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.pipeline.ProjectLayout;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +40,11 @@ final class HandlerHints {
                 String fix;
                 if (close != null) {
                     fix = "write 'handler: " + close + (fn.handler().contains("::") ? "::" + methodName : "")
-                            + "' (the closest class in " + project.baseDir().relativize(project.classesDir()) + ")";
+                            + "' (the closest class in " + classesDisplay(project) + ")";
                 } else if (known.isEmpty()) {
                     fix = "compile the project first (mvn compile serverless:invoke-local)";
                 } else {
-                    fix = "use one of the classes in " + project.baseDir().relativize(project.classesDir())
+                    fix = "use one of the classes in " + classesDisplay(project)
                             + ": " + String.join(", ", known.subList(0, Math.min(10, known.size())))
                             + (known.size() > 10 ? ", ..." : "");
                 }
@@ -64,5 +65,11 @@ final class HandlerHints {
                         + Runtime.version().feature() + ")");
             }
         }
+    }
+
+    private static String classesDisplay(ProjectLayout project) {
+        Path classes = project.classesDir();
+        return classes.startsWith(project.baseDir()) ? project.baseDir().relativize(classes).toString()
+                : classes.toString();
     }
 }

@@ -61,27 +61,28 @@ public final class LocalInvoker {
         List<Path> classpath = classpath(project);
         String event = request.event().resolve(project.baseDir());
 
-        Path workDir = project.buildDir().resolve("serverless-invoke-local");
-        Path eventFile = workDir.resolve("event.json");
-        Path resultFile = workDir.resolve("result.json");
-        try {
-            Files.createDirectories(workDir);
-            Files.writeString(eventFile, event, StandardCharsets.UTF_8);
-            Files.deleteIfExists(resultFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + workDir, e);
-        }
-        List<Path> fullClasspath = new ArrayList<>();
-        fullClasspath.add(BootstrapClasses.extractTo(workDir.resolve("bootstrap")));
-        fullClasspath.addAll(classpath);
-
         int timeoutSeconds = request.timeoutSeconds() != null ? request.timeoutSeconds() : fn.timeout();
         if (timeoutSeconds < 1) {
             throw new ConfigException(Position.of("-Dserverless.timeout"), "", "the timeout must be at least 1 "
                     + "second, found " + timeoutSeconds, "pass a number of seconds, e.g. -Dserverless.timeout=900");
         }
         warnOnOlderJava(fn);
-        long timeoutMillis = timeoutSeconds * 1000L;
+
+        Path workDir = project.buildDir().resolve("serverless-invoke-local");
+        Path eventFile = workDir.resolve("event.json");
+        Path resultFile = workDir.resolve("result.json");
+        List<Path> fullClasspath = new ArrayList<>();
+        try {
+            Files.createDirectories(workDir);
+            Files.writeString(eventFile, event, StandardCharsets.UTF_8);
+            Files.deleteIfExists(resultFile);
+            fullClasspath.add(BootstrapClasses.extractTo(workDir.resolve("bootstrap")));
+        } catch (IOException | UncheckedIOException e) {
+            throw new ConfigException(Position.of(workDir.toString()), "", "cannot prepare the invocation: "
+                    + e.getMessage(), "check that the build directory is writable");
+        }
+        fullClasspath.addAll(classpath);
+
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
         command.addAll(FIXED_JVM_ARGS);
@@ -92,7 +93,7 @@ public final class LocalInvoker {
         command.add(fn.handler());
         command.add(eventFile.toString());
         command.add(resultFile.toString());
-        command.add(Long.toString(timeoutMillis));
+        command.add(Long.toString(timeoutSeconds * 1000L));
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.baseDir().toFile());
         builder.environment().putAll(LambdaEnvironment.of(service, fn, project.classesDir(),

@@ -53,10 +53,18 @@ final class HandlerHints {
             }
             case "METHOD_NOT_FOUND" -> {
                 String close = ConfigReader.closest(methodName, candidates);
-                String fix = close != null && !close.equals(methodName)
-                        ? "write 'handler: " + className + "::" + close + "'"
-                        : candidates.isEmpty() ? "add a public method " + methodName + " to " + className
-                        : "name one of its public methods: " + String.join(", ", candidates);
+                String fix;
+                if (candidates.contains(methodName)) {
+                    fix = "give " + methodName + " one of those parameter lists";
+                } else if (message.endsWith(" is not public")) {
+                    fix = "make " + methodName + " public";
+                } else if (close != null) {
+                    fix = "write 'handler: " + className + "::" + close + "'";
+                } else if (candidates.isEmpty()) {
+                    fix = "add a public method " + methodName + " to " + className;
+                } else {
+                    fix = "name one of its public methods: " + String.join(", ", candidates);
+                }
                 return new ConfigException(at, path, message, fix);
             }
             default -> {

@@ -68,9 +68,17 @@ final class HandlerHints {
                 return new ConfigException(at, path, message, fix);
             }
             default -> {
-                return new ConfigException(at, path, message, "make the handler a public class with a public "
-                        + "constructor without arguments, compiled for this JVM (Java "
-                        + Runtime.version().feature() + ")");
+                String fix;
+                if (message.contains("NoClassDefFoundError")) {
+                    fix = "add the library that holds the missing class to the project's dependencies (compile or "
+                            + "runtime scope, not provided or test)";
+                } else if (message.contains("UnsupportedClassVersionError")) {
+                    fix = "run Maven with the JDK the classes were compiled for (this is Java "
+                            + Runtime.version().feature() + ")";
+                } else {
+                    fix = "make the handler a public, concrete class with a public constructor without arguments";
+                }
+                return new ConfigException(at, path, message, fix);
             }
         }
     }

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +80,8 @@ class LocalInvokerTest {
               future:
                 handler: example.Plain::length
                 runtime: java99
+              needsMissing:
+                handler: example.NeedsMissing
             """;
 
     static final Map<String, String> SOURCES = Map.of(
@@ -180,7 +181,19 @@ class LocalInvokerTest {
                     public class Exits {
                         public void handleRequest(Object event) { System.exit(7); }
                     }
+                    """,
+            "example/NeedsMissing.java", """
+                    package example;
+                    public class NeedsMissing {
+                        public String handleRequest(missing.Dependency event) { return "never"; }
+                    }
                     """);
+
+    /** Compiled beside the project but left off its runtime classpath, like a provided-scope library. */
+    static final String MISSING_DEPENDENCY = """
+            package missing;
+            public class Dependency {}
+            """;
 
     @BeforeAll
     static void compileHandlers() throws IOException {
@@ -195,11 +208,20 @@ class LocalInvokerTest {
             Files.writeString(file, source.getValue(), StandardCharsets.UTF_8);
             files.add(file.toString());
         }
-        List<Path> jars = lambdaJars();
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
-                jars.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
-        args.addAll(files);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        Path providedClasses = project.resolve("provided-classes");
+        Path missing = sources.resolve("missing/Dependency.java");
+        Files.createDirectories(missing.getParent());
+        Files.writeString(missing, MISSING_DEPENDENCY, StandardCharsets.UTF_8);
+        assertThat(javac.run(null, null, null, "-d", providedClasses.toString(), missing.toString())).isZero();
+
+        List<Path> jars = lambdaJars();
+        List<String> compileClasspath = new ArrayList<>();
+        jars.forEach(jar -> compileClasspath.add(jar.toString()));
+        compileClasspath.add(providedClasses.toString());
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp",
+                String.join(File.pathSeparator, compileClasspath)));
+        args.addAll(files);
         assertThat(javac.run(null, null, null, args.toArray(String[]::new))).isZero();
         ProjectLayout base = TestServices.layout(project);
         layout = new ProjectLayout(base.baseDir(), base.buildDir(), classes, jars, null, Map.of(),
@@ -375,6 +397,16 @@ class LocalInvokerTest {
         assertThatThrownBy(() -> invoke("exits", "{}"))
                 .isInstanceOf(InvocationFailedException.class)
                 .hasMessageStartingWith("Function 'exits' ended its JVM with exit code 7 before returning");
+    }
+
+    @Test
+    void aClassMissingFromTheRuntimeClasspathIsNamed() {
+        assertThatThrownBy(() -> invoke("needsMissing", "{}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("at 'functions.needsMissing.handler': class example.NeedsMissing cannot be "
+                        + "loaded: java.lang.NoClassDefFoundError: missing/Dependency")
+                .hasMessageEndingWith("perhaps you should add the library that holds the missing class to the "
+                        + "project's dependencies (compile or runtime scope, not provided or test)");
     }
 
     @Test

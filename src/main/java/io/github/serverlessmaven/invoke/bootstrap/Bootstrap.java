@@ -125,6 +125,11 @@ public final class Bootstrap {
             returned = method.invoke(instance, args);
         } catch (InvocationTargetException e) {
             return finish(EXIT_HANDLER_ERROR, error(e.getCause(), "invoke"));
+        } catch (ExceptionInInitializerError e) {
+            // A static handler's class is initialised by the call itself.
+            return finish(EXIT_HANDLER_ERROR, error(e.getCause() != null ? e.getCause() : e, "init"));
+        } catch (LinkageError e) {
+            return finish(EXIT_HANDLER_ERROR, error(e, "init"));
         } catch (IllegalAccessException | RuntimeException e) {
             return finish(EXIT_SETUP_ERROR, Map.of("status", "setup", "message", "cannot call " + method + ": " + e));
         }

@@ -90,8 +90,16 @@ public final class HandlerMethod {
             throw new LookupException(LookupException.Kind.CLASS_NOT_FOUND, "class " + className
                     + " was not found on the classpath", corrected);
         }
+        Method[] methods;
+        try {
+            methods = type.getMethods();
+        } catch (LinkageError e) {
+            // Typically a type in a method signature whose library is not on the runtime classpath.
+            throw new LookupException(LookupException.Kind.NOT_CALLABLE, "class " + className + " cannot be loaded: "
+                    + e, List.of());
+        }
         List<Method> named = new ArrayList<>();
-        for (Method m : type.getMethods()) {
+        for (Method m : methods) {
             if (m.getName().equals(methodName) && !m.isBridge() && !m.isSynthetic()
                     && m.getDeclaringClass() != Object.class) {
                 named.add(m);
@@ -104,7 +112,7 @@ public final class HandlerMethod {
             }
         }
         if (usable.isEmpty()) {
-            throw missingMethod(type, methodName, named);
+            throw missingMethod(type, methods, methodName, named);
         }
         usable.sort(Comparator.comparingInt(HandlerMethod::shapeRank)
                 .thenComparing(m -> m.getDeclaringClass() == type ? 0 : 1));
@@ -127,9 +135,10 @@ public final class HandlerMethod {
         return new Target(type, chosen);
     }
 
-    private static LookupException missingMethod(Class<?> type, String methodName, List<Method> named) {
+    private static LookupException missingMethod(Class<?> type, Method[] methods, String methodName,
+            List<Method> named) {
         Set<String> publicMethods = new TreeSet<>();
-        for (Method m : type.getMethods()) {
+        for (Method m : methods) {
             if (m.getDeclaringClass() != Object.class && !m.isSynthetic()) {
                 publicMethods.add(m.getName());
             }

@@ -13,7 +13,7 @@ final class FailureReport {
         StringBuilder sb = new StringBuilder();
         sb.append("Function '").append(fn.key()).append("' failed");
         if ("init".equals(error.get("phase"))) {
-            sb.append(" while creating its handler ").append(fn.handler());
+            sb.append(" while initialising its handler ").append(fn.handler());
         }
         sb.append(": ");
         appendThrowable(sb, error);

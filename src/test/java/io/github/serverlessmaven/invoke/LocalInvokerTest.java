@@ -82,6 +82,8 @@ class LocalInvokerTest {
                 runtime: java99
               needsMissing:
                 handler: example.NeedsMissing
+              badInit:
+                handler: example.BadInit::handle
             """;
 
     static final Map<String, String> SOURCES = Map.of(
@@ -180,6 +182,14 @@ class LocalInvokerTest {
                     package example;
                     public class Exits {
                         public void handleRequest(Object event) { System.exit(7); }
+                    }
+                    """,
+            "example/BadInit.java", """
+                    package example;
+                    public class BadInit {
+                        static final String TABLE = table();
+                        static String table() { throw new IllegalStateException("TABLE is not set"); }
+                        public static String handle(Object event) { return TABLE; }
                     }
                     """,
             "example/NeedsMissing.java", """
@@ -332,6 +342,16 @@ class LocalInvokerTest {
                         + "    at example.Boom.handleRequest(Boom.java:7)")
                 .hasMessageContaining("Caused by: java.lang.IllegalArgumentException: root cause")
                 .message().doesNotContain("io.github.serverlessmaven").doesNotContain("java.lang.reflect");
+    }
+
+    @Test
+    void aFailingStaticInitialiserIsReportedAsAnInitFailure() {
+        assertThatThrownBy(() -> invoke("badInit", "{}"))
+                .isInstanceOf(InvocationFailedException.class)
+                .hasMessage("Function 'badInit' failed while initialising its handler example.BadInit::handle: "
+                        + "java.lang.IllegalStateException: TABLE is not set\n"
+                        + "    at example.BadInit.table(BadInit.java:4)\n"
+                        + "    at example.BadInit.<clinit>(BadInit.java:3)");
     }
 
     @Test

@@ -132,6 +132,8 @@ public final class ConfigPrinter {
         options.setIndentWithIndicator(true);
         options.setSplitLines(false);
         options.setWidth(Integer.MAX_VALUE);
+        // Shared values print in full at each place, never as &anchors and *aliases.
+        options.setDereferenceAliases(true);
         String out = new Yaml(new LiteralMultilineRepresenter(options), options).dump(value);
         return out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
     }

@@ -142,6 +142,18 @@ class ConfigPrinterTest {
     }
 
     @Test
+    void sharedValuesAreWrittenOutInFull() {
+        Map<String, Object> shared = Map.of("Ref", "Queue");
+        String yaml = ConfigPrinter.yaml(new java.util.LinkedHashMap<>(Map.of("a", shared)) {
+            {
+                put("b", shared);
+            }
+        });
+        assertThat(yaml).doesNotContain("&").doesNotContain("*").contains("a:\n  Ref: Queue")
+                .contains("b:\n  Ref: Queue");
+    }
+
+    @Test
     void secretPathsMaskWholeSubtreesInEitherPathSpelling() {
         Object masked = new SecretMasker(Set.of("a.list[1]", "b")).mask(Map.of("a", Map.of("list",
                 java.util.List.of("keep", "hide")), "b", Map.of("deep", "x")));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.serverlessmaven.compile.Artifact;
 import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.config.XmlConfigLoader;
+import io.github.serverlessmaven.config.XmlElement;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.ModuleArtifact;
@@ -102,6 +104,30 @@ class PackageModuleTest {
                 "Artifact ../billing-function/target/billing-function-1.0-aws.jar for billing: functions.billing"
                         + ".package.module is 'com.example:billing-function:aws': the file the reactor module "
                         + "billing-function packaged in this build");
+    }
+
+    @Test
+    void thePomFormNamesModulesTheSameWay() throws IOException {
+        Path orders = write("orders-function/target/orders-function-1.0.jar", "orders jar");
+        reactorModule("orders-function", null, orders);
+        XmlElement pom = el("serverless", leaf("service", "shop"), el("provider", leaf("name", "aws")),
+                el("functions", el("orders", leaf("handler", "com.example.Handler::handleRequest"),
+                        el("package", leaf("module", "com.example:orders-function")))));
+        Path base = service();
+        Files.createDirectories(base);
+        ProjectLayout layout = new ProjectLayout(base, base.resolve("target"), base.resolve("target/classes"),
+                List.of(), null, Map.of(), new HashMap<>(), null, modules);
+        Service service = new ServicePipeline(Log.NONE, new XmlConfigLoader("pom.xml").load(pom))
+                .load(new PackageRequest(layout, base.resolve("serverless.yml"), null, null, Map.of(), Map.of()));
+        assertThat(new ArtifactPackager().prepare(service, layout, Log.NONE).get("orders").file()).isEqualTo(orders);
+    }
+
+    private static XmlElement el(String name, XmlElement... children) {
+        return new XmlElement(name, Map.of(), null, List.of(children));
+    }
+
+    private static XmlElement leaf(String name, String text) {
+        return new XmlElement(name, Map.of(), text, List.of());
     }
 
     @Test

@@ -76,7 +76,10 @@ public final class ArtifactSelector {
                     + "package.module are set, so the file to deploy is ambiguous", "keep only one of them: "
                     + "package.module for a module of the Maven build, package.artifact for any other file");
         }
-        ModuleLookup.Found found = new ModuleLookup(project.modules()).find(spec.module(), spec.modulePosition(),
+        String groupId = project.properties().get("project.groupId");
+        String artifactId = project.properties().get("project.artifactId");
+        String ownModule = groupId == null || artifactId == null ? null : groupId + ":" + artifactId;
+        ModuleLookup.Found found = new ModuleLookup(project.modules(), ownModule).find(spec.module(), spec.modulePosition(),
                 packagePath + ".module");
         return new ArtifactChoice(ArtifactChoice.Kind.MODULE, found.file(), found.reason(), List.of());
     }

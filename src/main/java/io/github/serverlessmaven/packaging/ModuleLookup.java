@@ -18,9 +18,12 @@ final class ModuleLookup {
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
     private final Map<String, ModuleArtifact> modules;
+    private final String ownModule;
 
-    ModuleLookup(Map<String, ModuleArtifact> modules) {
+    /** @param ownModule {@code groupId:artifactId} of the module being packaged, or null when unknown */
+    ModuleLookup(Map<String, ModuleArtifact> modules, String ownModule) {
         this.modules = modules;
+        this.ownModule = ownModule;
     }
 
     /** The file and why it was chosen. */
@@ -30,10 +33,16 @@ final class ModuleLookup {
         String key = normalise(coordinates, position, setting);
         String[] parts = key.split(":");
         String module = parts[0] + ":" + parts[1];
-        String dependencyFix = "add it to this service module's pom.xml as <dependency><groupId>" + parts[0]
-                + "</groupId><artifactId>" + parts[1] + "</artifactId>"
-                + (parts.length == 3 ? "<classifier>" + parts[2] + "</classifier>" : "") + "<version>…</version>"
-                + "</dependency> so that Maven builds it before this module and hands its file to the plugin";
+        String dependency = "<dependency><groupId>" + parts[0] + "</groupId><artifactId>" + parts[1]
+                + "</artifactId>" + (parts.length == 3 ? "<classifier>" + parts[2] + "</classifier>" : "")
+                + "<version>…</version></dependency>";
+        String dependencyFix = "add it to this service module's pom.xml as " + dependency + " so that Maven builds "
+                + "it before this module and hands its file to the plugin";
+        if (module.equals(ownModule)) {
+            throw new ConfigException(position, setting, "'" + key + "' is this module itself, not another "
+                    + "module of the build", "leave " + setting + " out: without it the plugin takes this "
+                    + "module's own output (set custom.serverlessMaven.classifier for a file it attaches)");
+        }
         ModuleArtifact found = modules.get(key);
         if (found == null) {
             if (parts.length == 3 && modules.containsKey(module)) {
@@ -49,8 +58,9 @@ final class ModuleLookup {
         if (file == null || !Files.isRegularFile(file)) {
             throw new ConfigException(position, setting, "the module '" + key + "' is part of this build but "
                     + "had not been packaged when this module was built (" + (file == null ? "no file"
-                    : "its file is " + file) + ")", dependencyFix + "; the reactor then orders the build by "
-                    + "itself; and run a phase that packages it, such as `mvn package`");
+                    : "its file is " + file) + ")", "declare it in this service module's pom.xml as " + dependency
+                    + ", so that the reactor builds it first, and run a phase that packages it, such as "
+                    + "`mvn package`");
         }
         String name = file.getFileName().toString();
         if (name.startsWith("original-") && name.endsWith(".jar")) {

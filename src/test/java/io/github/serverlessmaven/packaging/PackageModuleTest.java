@@ -33,6 +33,7 @@ class PackageModuleTest {
 
     private final Map<String, ModuleArtifact> modules = new LinkedHashMap<>();
     private final List<String> infos = new ArrayList<>();
+    private final Map<String, String> properties = new HashMap<>();
 
     private Path service() {
         return root.resolve("service");
@@ -55,7 +56,7 @@ class PackageModuleTest {
         write("service/serverless.yml", yaml);
         Path base = service();
         ProjectLayout layout = new ProjectLayout(base, base.resolve("target"), base.resolve("target/classes"),
-                List.of(), null, Map.of(), new HashMap<>(), null, modules);
+                List.of(), null, Map.of(), properties, null, modules);
         Service service = new ServicePipeline(Log.NONE).load(new PackageRequest(layout, base.resolve("serverless.yml"),
                 null, null, Map.of(), Map.of()));
         return new ArtifactPackager().prepare(service, layout, new Log() {
@@ -165,8 +166,10 @@ class PackageModuleTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("at 'functions.orders.package.module': the module 'com.example:orders-function'"
                         + " is part of this build but had not been packaged when this module was built (no file)")
-                .hasMessageContaining("perhaps you should add it to this service module's pom.xml as <dependency>")
-                .hasMessageContaining("the reactor then orders the build by itself");
+                .hasMessageContaining("perhaps you should declare it in this service module's pom.xml as "
+                        + "<dependency><groupId>com.example</groupId><artifactId>orders-function</artifactId>"
+                        + "<version>…</version></dependency>, so that the reactor builds it first, and run a phase "
+                        + "that packages it, such as `mvn package`");
     }
 
     @Test
@@ -197,6 +200,17 @@ class PackageModuleTest {
                         + " provides ")
                 .hasMessageContaining("original-orders-function-1.0.jar, the jar the maven-shade-plugin leaves "
                         + "behind without the dependencies");
+    }
+
+    @Test
+    void namingTheServiceModuleItselfPointsAtItsOwnOutput() {
+        properties.put("project.groupId", "com.example");
+        properties.put("project.artifactId", "orders-function");
+        assertThatThrownBy(() -> prepare(TWO_MODULES))
+                .hasMessage("serverless.yml:6:24: at 'functions.orders.package.module': 'com.example:orders-function' "
+                        + "is this module itself, not another module of the build, perhaps you should leave "
+                        + "functions.orders.package.module out: without it the plugin takes this module's own output "
+                        + "(set custom.serverlessMaven.classifier for a file it attaches)");
     }
 
     @Test

@@ -137,7 +137,23 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
     /** A live footer on an interactive terminal, plain log lines in batch mode and on CI. */
     protected Console console() {
         boolean batchMode = session == null || !session.getRequest().isInteractiveMode();
-        return Console.detect(coreLog(), System.out, System.console() != null, batchMode, System.getenv());
+        return Console.detect(coreLog(), System.out, terminalAttached(), batchMode, System.getenv());
+    }
+
+    /**
+     * From JDK 22 on, System.console() is not null even when the output is redirected; isTerminal() (JDK 22+,
+     * called reflectively as the plugin targets 17) tells the truth there.
+     */
+    private static boolean terminalAttached() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException olderJdk) {
+            return true;
+        }
     }
 
     private Node pomModel() {

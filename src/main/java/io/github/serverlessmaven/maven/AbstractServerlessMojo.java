@@ -111,7 +111,10 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
      * reason rather than fail.
      */
     private Optional<String> nothingToPackage() {
-        if (project == null || project.getBasedir() == null || !"pom".equals(project.getPackaging())
+        // Maven's stand-in project (no pom.xml at all) has packaging pom too; there a missing file is an error.
+        boolean standalone = project == null || project.getBasedir() == null
+                || "standalone-pom".equals(project.getArtifactId());
+        if (standalone || !"pom".equals(project.getPackaging())
                 || (serverless != null && serverless.getChildCount() > 0)) {
             return Optional.empty();
         }

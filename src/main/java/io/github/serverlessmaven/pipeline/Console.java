@@ -52,7 +52,8 @@ public interface Console {
     /** The console for this build: a live footer on {@code terminal} when interactive, else lines on {@code log}. */
     static Console detect(Log log, PrintStream terminal, boolean terminalAttached, boolean batchMode,
             Map<String, String> env) {
-        return interactive(terminalAttached, batchMode, env) ? new TerminalConsole(terminal, System::nanoTime)
+        return interactive(terminalAttached, batchMode, env) ? new TerminalConsole(terminal, System::nanoTime,
+                TerminalConsole.columns(env))
                 : new PlainConsole(log, System::nanoTime);
     }
 

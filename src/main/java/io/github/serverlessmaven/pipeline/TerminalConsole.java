@@ -13,12 +13,31 @@ public final class TerminalConsole implements Console {
     static final long REDRAW_MILLIS = 100;
     private static final int BAR = 24;
 
+    /** Used when the terminal's width is unknown ({@code COLUMNS} unset). */
+    static final int DEFAULT_COLUMNS = 80;
+
     private final PrintStream out;
     private final LongSupplier nanoClock;
+    private final int columns;
 
     public TerminalConsole(PrintStream out, LongSupplier nanoClock) {
+        this(out, nanoClock, DEFAULT_COLUMNS);
+    }
+
+    /** @param columns the terminal's width: a longer footer would wrap, and a carriage return cannot redraw it */
+    public TerminalConsole(PrintStream out, LongSupplier nanoClock, int columns) {
         this.out = out;
         this.nanoClock = nanoClock;
+        this.columns = Math.max(20, columns);
+    }
+
+    /** The width in the {@code COLUMNS} variable, else {@link #DEFAULT_COLUMNS}. */
+    static int columns(java.util.Map<String, String> env) {
+        try {
+            return Integer.parseInt(env.getOrDefault("COLUMNS", "").trim());
+        } catch (NumberFormatException unset) {
+            return DEFAULT_COLUMNS;
+        }
     }
 
     @Override
@@ -34,7 +53,7 @@ public final class TerminalConsole implements Console {
                 long now = nanoClock.getAsLong();
                 if (lastDraw == Long.MIN_VALUE || now - lastDraw >= TimeUnit.MILLISECONDS.toNanos(REDRAW_MILLIS)) {
                     lastDraw = now;
-                    draw(footer(task, done, totalBytes));
+                    draw(fit(footer(task, done, totalBytes), columns - 1));
                 }
             }
 
@@ -62,6 +81,14 @@ public final class TerminalConsole implements Console {
         int filled = percent * BAR / 100;
         return task + " [" + "#".repeat(filled) + " ".repeat(BAR - filled) + "] " + percent + "% "
                 + Console.megabytes(done) + " / " + Console.megabytes(total);
+    }
+
+    /** Shortens the line to {@code width} characters, keeping its end (the figures) and eliding the task. */
+    static String fit(String line, int width) {
+        if (line.length() <= width) {
+            return line;
+        }
+        return "…" + line.substring(line.length() - (width - 1));
     }
 
     static int percent(long done, long total) {

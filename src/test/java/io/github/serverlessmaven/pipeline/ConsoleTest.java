@@ -65,6 +65,24 @@ class ConsoleTest {
     }
 
     @Test
+    void aFooterWiderThanTheTerminalKeepsItsFiguresAndElidesTheTask() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (Console.Progress progress = new TerminalConsole(out, () -> nanos, 40)
+                .progress("Zipping a-very-long-service-name.zip", 1024 * 1024)) {
+            progress.advance(1024 * 1024);
+        }
+        String drawn = bytes.toString(StandardCharsets.UTF_8).split("\r")[1];
+        assertThat(drawn).hasSize(39).startsWith("…").endsWith("] 100% 1.0 MB / 1.0 MB");
+    }
+
+    @Test
+    void theWidthComesFromColumns() {
+        assertThat(TerminalConsole.columns(Map.of("COLUMNS", "132"))).isEqualTo(132);
+        assertThat(TerminalConsole.columns(Map.of())).isEqualTo(TerminalConsole.DEFAULT_COLUMNS);
+    }
+
+    @Test
     void plainSaysWhenItStartsAndThenEveryTenSeconds() {
         long mb = 1024 * 1024;
         try (Console.Progress progress = new PlainConsole(log, () -> nanos).progress("Zipping a.zip", 10 * mb)) {

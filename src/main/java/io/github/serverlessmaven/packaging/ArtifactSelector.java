@@ -16,9 +16,9 @@ import java.util.TreeSet;
 
 /**
  * Decides, without guessing, which file each function deploys. In order: {@code package.artifact} or
- * {@code package.module} (function level, then service level unless the function is packaged individually); the build's attached artifact with
- * the configured classifier; a framework's own deployable (Quarkus {@code target/function.zip}); otherwise a
- * zip the plugin builds.
+ * {@code package.module} (function level, then service level unless the function is packaged individually);
+ * the build's attached artifact with the configured classifier; a framework's own deployable (Quarkus
+ * {@code target/function.zip}); otherwise a zip the plugin builds.
  */
 public final class ArtifactSelector {
 
@@ -79,8 +79,8 @@ public final class ArtifactSelector {
         String groupId = project.properties().get("project.groupId");
         String artifactId = project.properties().get("project.artifactId");
         String ownModule = groupId == null || artifactId == null ? null : groupId + ":" + artifactId;
-        ModuleLookup.Found found = new ModuleLookup(project.modules(), ownModule).find(spec.module(), spec.modulePosition(),
-                packagePath + ".module");
+        ModuleLookup.Found found = new ModuleLookup(project.modules(), ownModule).find(spec.module(),
+                spec.modulePosition(), packagePath + ".module");
         return new ArtifactChoice(ArtifactChoice.Kind.MODULE, found.file(), found.reason(), List.of());
     }
 

@@ -1,16 +1,21 @@
 package io.github.serverlessmaven.maven;
 
 import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.pipeline.Console;
+import io.github.serverlessmaven.pipeline.GoalParameters;
 import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.pipeline.ModuleArtifact;
 import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ProjectLayout;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -34,15 +39,18 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
     @Parameter(property = "serverless.config", defaultValue = "${project.basedir}/serverless.yml")
     protected File config;
 
-    /** Stage; wins over provider.stage (default dev). */
+    /** Stage; -Dserverless.stage wins over POM {@code <stage>}, which wins over provider.stage (default dev). */
     @Parameter(property = "serverless.stage")
     protected String stage;
 
-    /** Region; wins over provider.region (default us-east-1). */
+    /**
+     * Region; -Dserverless.region wins over POM {@code <region>}, which wins over provider.region (default
+     * us-east-1).
+     */
     @Parameter(property = "serverless.region")
     protected String region;
 
-    /** Skips the goal. */
+    /** Skips the goal; {@code serverless.<goal>.skip} (e.g. serverless.package.skip) skips one goal only. */
     @Parameter(property = "serverless.skip", defaultValue = "false")
     protected boolean skip;
 
@@ -61,15 +69,63 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping serverless:" + goal() + " because serverless.skip is true");
-            return;
-        }
         try {
+            GoalParameters parameters = goalParameters();
+            Optional<String> skipped = parameters.skipReason(goal(), skip);
+            if (skipped.isPresent()) {
+                getLog().info(skipped.get());
+                return;
+            }
+            applyCommandLine(parameters);
+            Optional<String> nothingToDo = nothingToPackage();
+            if (nothingToDo.isPresent()) {
+                getLog().info(nothingToDo.get());
+                return;
+            }
             run();
         } catch (ConfigException e) {
             throw new MojoFailureException(e.getMessage());
         }
+    }
+
+    /** -D beats POM {@code <configuration>} beats serverless.yml beats the default, for every parameter. */
+    protected GoalParameters goalParameters() {
+        return new GoalParameters(session == null ? Map.of() : strings(session.getUserProperties()),
+                project == null ? Map.of() : strings(project.getProperties()));
+    }
+
+    /**
+     * Lets {@code -Dserverless.<name>} win over an explicitly configured POM value (Maven alone does the
+     * opposite). A goal with parameters of its own overrides this, calls super, and resolves each of its
+     * parameters with {@link GoalParameters#value}.
+     */
+    protected void applyCommandLine(GoalParameters parameters) {
+        stage = parameters.value("serverless.stage", stage);
+        region = parameters.value("serverless.region", region);
+        String configPath = parameters.value("serverless.config", config == null ? null : config.getPath());
+        config = configPath == null ? null : new File(configPath);
+    }
+
+    /**
+     * A parent or aggregator module (packaging pom) that inherits the plugin but has no service: skip with the
+     * reason rather than fail.
+     */
+    private Optional<String> nothingToPackage() {
+        // Maven's stand-in project (no pom.xml at all) has packaging pom too; there a missing file is an error.
+        boolean standalone = project == null || project.getBasedir() == null
+                || "standalone-pom".equals(project.getArtifactId());
+        if (standalone || !"pom".equals(project.getPackaging())
+                || (serverless != null && serverless.getChildCount() > 0)) {
+            return Optional.empty();
+        }
+        Path base = project.getBasedir().toPath();
+        Path configFile = configFile(base);
+        if (Files.isRegularFile(configFile)) {
+            return Optional.empty();
+        }
+        return Optional.of("Skipping serverless:" + goal() + ": packaging is 'pom' and there is no "
+                + configFile.getFileName() + " in " + configFile.getParent() + " (nor <serverless> in the plugin "
+                + "configuration)");
     }
 
     protected abstract String goal();
@@ -78,7 +134,29 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
 
     /** The package pipeline, fed by serverless.yml or the POM form. */
     protected ServicePipeline pipeline() {
-        return new ServicePipeline(coreLog(), pomModel());
+        return new ServicePipeline(coreLog(), pomModel(), console());
+    }
+
+    /** A live footer on an interactive terminal, plain log lines in batch mode and on CI. */
+    protected Console console() {
+        boolean batchMode = session == null || !session.getRequest().isInteractiveMode();
+        return Console.detect(coreLog(), System.out, terminalAttached(), batchMode, System.getenv());
+    }
+
+    /**
+     * From JDK 22 on, System.console() is not null even when the output is redirected; isTerminal() (JDK 22+,
+     * called reflectively as the plugin targets 17) tells the truth there.
+     */
+    private static boolean terminalAttached() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException olderJdk) {
+            return true;
+        }
     }
 
     private Node pomModel() {
@@ -156,7 +234,57 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
         }
         Path classes = standalone ? buildDir.resolve("classes") : Path.of(project.getBuild().getOutputDirectory());
         return new ProjectLayout(base, buildDir, classes, runtimeJars, main,
-                attached, properties, project.getProperties().getProperty("project.build.outputTimestamp"));
+                attached, properties, project.getProperties().getProperty("project.build.outputTimestamp"),
+                moduleArtifacts());
+    }
+
+    /**
+     * Every file package.module may name: the resolved dependencies first, then the other modules of the reactor
+     * (their files as packaged in this build win). A reactor module not packaged yet is listed without a file so
+     * that the error can say to declare it as a dependency.
+     */
+    private Map<String, ModuleArtifact> moduleArtifacts() {
+        Map<String, ModuleArtifact> modules = new LinkedHashMap<>();
+        for (Artifact a : project.getArtifacts()) {
+            if (a.getFile() != null) {
+                String key = coordinates(a.getGroupId(), a.getArtifactId(), a.getClassifier());
+                modules.put(key, new ModuleArtifact(key, a.getFile().toPath(), "the dependency " + a.getId()
+                        + " (" + a.getScope() + " scope)"));
+            }
+        }
+        List<MavenProject> reactor = session == null || session.getProjects() == null ? List.of()
+                : session.getProjects();
+        for (MavenProject module : reactor) {
+            if (module == project || module.getArtifact() == null) {
+                continue;
+            }
+            String key = coordinates(module.getGroupId(), module.getArtifactId(), null);
+            File file = module.getArtifact().getFile();
+            boolean packaged = file != null && file.isFile();
+            if (packaged || !modules.containsKey(key)) {
+                modules.put(key, new ModuleArtifact(key, packaged ? file.toPath() : null, "the file the reactor "
+                        + "module " + module.getArtifactId() + " packaged in this build"));
+            }
+            for (Artifact a : module.getAttachedArtifacts()) {
+                if (a.getClassifier() != null && a.getFile() != null && a.getFile().isFile()) {
+                    String attachedKey = coordinates(module.getGroupId(), module.getArtifactId(), a.getClassifier());
+                    modules.put(attachedKey, new ModuleArtifact(attachedKey, a.getFile().toPath(), "the file the "
+                            + "reactor module " + module.getArtifactId() + " attached with classifier '"
+                            + a.getClassifier() + "' in this build"));
+                }
+            }
+        }
+        return modules;
+    }
+
+    private static String coordinates(String groupId, String artifactId, String classifier) {
+        return groupId + ":" + artifactId + (classifier == null || classifier.isEmpty() ? "" : ":" + classifier);
+    }
+
+    private static Map<String, String> strings(Properties properties) {
+        Map<String, String> out = new HashMap<>();
+        copy(properties, out);
+        return out;
     }
 
     protected PackageRequest packageRequest() {
@@ -176,11 +304,15 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
 
     /** serverless.config, relative to the project directory; the stand-in project's default is repaired. */
     protected Path configFile(ProjectLayout layout) {
+        return configFile(layout.baseDir());
+    }
+
+    private Path configFile(Path baseDir) {
         if (config == null || config.getPath().contains("${") || config.getPath().startsWith("null")) {
-            return layout.baseDir().resolve("serverless.yml");
+            return baseDir.resolve("serverless.yml");
         }
         Path path = config.toPath();
-        return path.isAbsolute() ? path : layout.baseDir().resolve(path);
+        return path.isAbsolute() ? path : baseDir.resolve(path);
     }
 
     private static void copy(Properties from, Map<String, String> to) {

@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * artifact to {@code target/serverless}, as {@code serverless package} does. Needs no AWS access.
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = false,
-        requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class PackageMojo extends AbstractServerlessMojo {
 
     @Override

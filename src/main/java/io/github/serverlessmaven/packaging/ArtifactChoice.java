@@ -15,6 +15,8 @@ public record ArtifactChoice(Kind kind, Path file, String reason, List<String> z
     public enum Kind {
         /** package.artifact, function- or service-level. */
         EXPLICIT,
+        /** package.module: the packaged file of another module of the Maven build. */
+        MODULE,
         /** An artifact attached to the Maven build under the configured classifier. */
         CLASSIFIER,
         /** A framework's own deployable, such as Quarkus's target/function.zip. */

@@ -5,9 +5,11 @@ import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.model.Service;
+import io.github.serverlessmaven.pipeline.Console;
 import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.ProjectLayout;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,20 @@ import java.util.SortedMap;
  * one line per artifact saying which file and why.
  */
 public final class ArtifactPackager {
+
+    /** Zips with less input than this are quick: no progress is shown for them. */
+    static final long PROGRESS_THRESHOLD_BYTES = 20L * 1024 * 1024;
+
+    private final Console console;
+
+    public ArtifactPackager() {
+        this(Console.SILENT);
+    }
+
+    /** @param console shows progress while large zips (at least 20 MB of input) are written */
+    public ArtifactPackager(Console console) {
+        this.console = console;
+    }
 
     public Map<String, Artifact> prepare(Service service, ProjectLayout project, Log log) {
         ArtifactSelector selector = new ArtifactSelector(service, project);
@@ -42,7 +58,7 @@ public final class ArtifactPackager {
             }
         }
 
-        ZipPlan zips = new ZipPlan(service, project);
+        ZipPlan zips = new ZipPlan(service, project, console);
         Map<Path, Artifact> artifacts = new LinkedHashMap<>();
         for (Map.Entry<Path, ArtifactChoice> entry : choices.entrySet()) {
             ArtifactChoice choice = entry.getValue();
@@ -66,17 +82,31 @@ public final class ArtifactPackager {
         return out;
     }
 
+    private static long totalSize(Iterable<Path> files) {
+        long total = 0;
+        for (Path file : files) {
+            try {
+                total += Files.size(file);
+            } catch (IOException unreadable) {
+                // The zip writer reports it with the file's name; progress is only an estimate.
+            }
+        }
+        return total;
+    }
+
     /** Builds the plugin's zips from one scan of the classes and jars. */
     private static final class ZipPlan {
         private final Service service;
         private final ProjectLayout project;
+        private final Console console;
         private final ZipBuilder builder = new ZipBuilder();
         private ZipContent content;
         private Instant timestamp;
 
-        ZipPlan(Service service, ProjectLayout project) {
+        ZipPlan(Service service, ProjectLayout project, Console console) {
             this.service = service;
             this.project = project;
+            this.console = console;
         }
 
         ZipBuilder.Result build(ArtifactChoice choice) {
@@ -103,8 +133,10 @@ public final class ArtifactPackager {
                         + project.classesDir().getFileName() + "/ and lib/)", "loosen package.patterns or "
                         + SlsIgnore.FILE_NAME + " so that the classes are kept");
             }
-            try {
-                return builder.build(entries, timestamp, choice.file());
+            long total = totalSize(entries.values());
+            Console reporter = total >= PROGRESS_THRESHOLD_BYTES ? console : Console.SILENT;
+            try (Console.Progress progress = reporter.progress("Zipping " + choice.file().getFileName(), total)) {
+                return builder.build(entries, timestamp, choice.file(), progress::advance);
             } catch (IOException e) {
                 throw new ConfigException(Position.of(choice.file().toString()), "", "cannot write the zip: "
                         + e.getMessage(), "check that the build directory is writable");

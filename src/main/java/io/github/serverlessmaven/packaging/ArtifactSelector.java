@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Decides, without guessing, which file each function deploys. In order: {@code package.artifact} (function
- * level, then service level unless the function is packaged individually); the build's attached artifact with
- * the configured classifier; a framework's own deployable (Quarkus {@code target/function.zip}); otherwise a
- * zip the plugin builds.
+ * Decides, without guessing, which file each function deploys. In order: {@code package.artifact} or
+ * {@code package.module} (function level, then service level unless the function is packaged individually);
+ * the build's attached artifact with the configured classifier; a framework's own deployable (Quarkus
+ * {@code target/function.zip}); otherwise a zip the plugin builds.
  */
 public final class ArtifactSelector {
 
@@ -43,12 +43,13 @@ public final class ArtifactSelector {
     public ArtifactChoice choose(FunctionDef function) {
         PackageSpec own = function.packageSpec();
         PackageSpec shared = service.packageSpec();
-        if (own.artifact() != null) {
-            return explicit(own, "functions." + function.key() + ".package.artifact");
+        String functionPackage = "functions." + function.key() + ".package";
+        if (own.artifact() != null || own.module() != null) {
+            return explicitOrModule(own, functionPackage);
         }
         boolean individually = own.individually() || shared.individually();
-        if (shared.artifact() != null && !own.individually()) {
-            return explicit(shared, "package.artifact");
+        if ((shared.artifact() != null || shared.module() != null) && !own.individually()) {
+            return explicitOrModule(shared, "package");
         }
         ArtifactChoice classified = byClassifier();
         if (classified != null) {
@@ -64,6 +65,23 @@ public final class ArtifactSelector {
                 "built from " + display(project.classesDir()) + " and " + project.runtimeJars().size()
                         + " runtime dependency jar(s), as no package.artifact is set",
                 individually ? own.patterns() : List.of());
+    }
+
+    private ArtifactChoice explicitOrModule(PackageSpec spec, String packagePath) {
+        if (spec.module() == null) {
+            return explicit(spec, packagePath + ".artifact");
+        }
+        if (spec.artifact() != null) {
+            throw new ConfigException(spec.modulePosition(), packagePath + ".module", "both package.artifact and "
+                    + "package.module are set, so the file to deploy is ambiguous", "keep only one of them: "
+                    + "package.module for a module of the Maven build, package.artifact for any other file");
+        }
+        String groupId = project.properties().get("project.groupId");
+        String artifactId = project.properties().get("project.artifactId");
+        String ownModule = groupId == null || artifactId == null ? null : groupId + ":" + artifactId;
+        ModuleLookup.Found found = new ModuleLookup(project.modules(), ownModule).find(spec.module(),
+                spec.modulePosition(), packagePath + ".module");
+        return new ArtifactChoice(ArtifactChoice.Kind.MODULE, found.file(), found.reason(), List.of());
     }
 
     private ArtifactChoice explicit(PackageSpec spec, String setting) {
@@ -149,6 +167,11 @@ public final class ArtifactSelector {
 
     String display(Path file) {
         Path base = project.baseDir();
-        return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+        if (file.startsWith(base)) {
+            return base.relativize(file).toString();
+        }
+        // A sibling module's file reads best as ../orders-function/target/orders-function-1.0.jar.
+        Path parent = base.getParent();
+        return parent != null && file.startsWith(parent) ? base.relativize(file).toString() : file.toString();
     }
 }

@@ -15,8 +15,9 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -59,6 +60,12 @@ public final class ReproducibleZip {
     /** As {@link #write(SortedMap, Instant, OutputStream)}, reusing files already compressed for another zip. */
     static Written write(SortedMap<String, Path> entries, Instant timestamp, OutputStream target,
             Map<Path, Compressed> cache) throws IOException {
+        return write(entries, timestamp, target, cache, bytes -> {});
+    }
+
+    /** As above, telling {@code progress} the uncompressed size of each file once it is written. */
+    static Written write(SortedMap<String, Path> entries, Instant timestamp, OutputStream target,
+            Map<Path, Compressed> cache, LongConsumer progress) throws IOException {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -111,6 +118,9 @@ public final class ReproducibleZip {
             le32(centralDirectory, offset);
             centralDirectory.write(nameBytes);
             count++;
+            if (!folder) {
+                progress.accept(file.size());
+            }
         }
         if (count > 0xFFFF) {
             throw new IOException("the zip would have " + count + " entries; at most 65535 are supported");

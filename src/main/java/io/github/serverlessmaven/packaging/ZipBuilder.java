@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.LongConsumer;
 
 /**
  * Writes a reproducible zip to its place in {@code target/serverless}, leaving an identical existing file
@@ -24,12 +25,18 @@ public final class ZipBuilder {
     public record Result(Path file, String sha256Base64, boolean unchanged) {}
 
     public Result build(SortedMap<String, Path> entries, Instant timestamp, Path target) throws IOException {
+        return build(entries, timestamp, target, bytes -> {});
+    }
+
+    /** As above, telling {@code progress} the uncompressed bytes written so far, file by file. */
+    public Result build(SortedMap<String, Path> entries, Instant timestamp, Path target, LongConsumer progress)
+            throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             ReproducibleZip.Written written;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024)) {
-                written = ReproducibleZip.write(entries, timestamp, out, compressed);
+                written = ReproducibleZip.write(entries, timestamp, out, compressed, progress);
             }
             if (Files.isRegularFile(target) && Files.size(target) == written.size()
                     && Digests.sha256Base64(target).equals(written.sha256Base64())) {

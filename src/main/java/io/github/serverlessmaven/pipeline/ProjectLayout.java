@@ -15,6 +15,8 @@ import java.util.Map;
  * @param attachedArtifacts attached artifacts by classifier (e.g. {@code aws}, {@code shaded})
  * @param properties Maven project and user properties, for {@code ${maven:...}}
  * @param outputTimestamp {@code project.build.outputTimestamp} or null
+ * @param modules files of the other reactor modules and of resolved dependencies, by
+ *     {@code groupId:artifactId[:classifier]}, for {@code package.module}
  */
 public record ProjectLayout(
         Path baseDir,
@@ -24,7 +26,19 @@ public record ProjectLayout(
         Path mainArtifact,
         Map<String, Path> attachedArtifacts,
         Map<String, String> properties,
-        String outputTimestamp) {
+        String outputTimestamp,
+        Map<String, ModuleArtifact> modules) {
+
+    public ProjectLayout {
+        modules = modules == null ? Map.of() : Map.copyOf(modules);
+    }
+
+    /** A project that knows no other module (a single-module build, or a test). */
+    public ProjectLayout(Path baseDir, Path buildDir, Path classesDir, List<Path> runtimeJars, Path mainArtifact,
+            Map<String, Path> attachedArtifacts, Map<String, String> properties, String outputTimestamp) {
+        this(baseDir, buildDir, classesDir, runtimeJars, mainArtifact, attachedArtifacts, properties,
+                outputTimestamp, Map.of());
+    }
 
     public Path outputDir() {
         return buildDir.resolve("serverless");

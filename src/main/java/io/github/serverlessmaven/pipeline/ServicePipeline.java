@@ -37,6 +37,7 @@ public final class ServicePipeline {
 
     private final Log log;
     private final Node pomModel;
+    private final Console console;
 
     public ServicePipeline(Log log) {
         this(log, null);
@@ -44,8 +45,14 @@ public final class ServicePipeline {
 
     /** @param pomModel the model written in the POM's {@code <serverless>} element, or null */
     public ServicePipeline(Log log, Node pomModel) {
+        this(log, pomModel, new PlainConsole(log, System::nanoTime));
+    }
+
+    /** @param console shows progress of long operations (see {@link Console#detect}) */
+    public ServicePipeline(Log log, Node pomModel, Console console) {
         this.log = log;
         this.pomModel = pomModel;
+        this.console = console;
     }
 
     /** Loads, resolves and validates the configuration (no files written). */
@@ -83,7 +90,7 @@ public final class ServicePipeline {
     public PackageResult packageService(PackageRequest request, Service service, Instant now) {
         ProjectLayout project = request.project();
         Path outputDir = project.outputDir();
-        Map<String, Artifact> artifacts = new ArtifactPackager().prepare(service, project, log);
+        Map<String, Artifact> artifacts = new ArtifactPackager(console).prepare(service, project, log);
         new HandlerVerifier(log).verify(service, artifacts);
         String directory = service.provider().deploymentPrefix() + "/" + service.name() + "/" + service.stage() + "/"
                 + now.toEpochMilli() + "-" + ISO_MILLIS.format(now);

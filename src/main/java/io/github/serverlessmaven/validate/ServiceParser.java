@@ -58,7 +58,7 @@ public final class ServiceParser {
             "alarms");
 
     static final Set<String> PACKAGE_KEYS = Set.of("artifact", "patterns", "individually", "include", "exclude",
-            "excludeDevDependencies", "path");
+            "excludeDevDependencies", "path", "module");
 
     private final Diagnostics diagnostics;
 
@@ -231,8 +231,10 @@ public final class ServiceParser {
             patterns.add("!" + exclude);
         }
         Node artifact = p.raw("artifact");
+        Node module = p.raw("module");
         return new PackageSpec(p.optString("artifact").orElse(null), patterns, p.bool("individually", false),
-                artifact != null ? artifact.position() : p.position());
+                artifact != null ? artifact.position() : p.position(), p.optString("module").orElse(null),
+                module != null ? module.position() : p.position());
     }
 
     private Map<String, FunctionDef> parseFunctions(ConfigReader root, String service, Provider provider,

@@ -30,9 +30,8 @@ public class PrintMojo extends AbstractServerlessMojo {
     @Override
     protected void run() {
         ConfigPrinter.Format chosen = ConfigPrinter.format(format);
-        Service service = new ServicePipeline(coreLog()).load(packageRequest());
-        // Paths of values from secret variable sources, once the variable resolver reports them.
-        Set<String> secretPaths = Set.of();
+        Service service = pipeline().load(packageRequest());
+        Set<String> secretPaths = service.secretPaths();
         System.out.println(ConfigPrinter.print(service.root().toPlain(), secretPaths, blankToNull(path), chosen,
                 service.configFile()));
     }

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param resources the {@code resources:} block as plain values (Resources, Outputs, Conditions, extensions ...)
  * @param root the resolved configuration tree, for anything read outside the core model
+ * @param secretPaths configuration paths whose values came from secret variable sources (never print them)
  */
 public record Service(
         String name,
@@ -20,7 +21,18 @@ public record Service(
         Map<String, Object> resources,
         List<String> plugins,
         MapNode root,
-        String configFile) {
+        String configFile,
+        java.util.Set<String> secretPaths) {
+
+    public Service {
+        secretPaths = java.util.Set.copyOf(secretPaths);
+    }
+
+    /** The same service, knowing which paths hold secrets. */
+    public Service withSecretPaths(java.util.Set<String> paths) {
+        return new Service(name, frameworkVersion, provider, functions, packageSpec, custom, resources, plugins, root,
+                configFile, paths);
+    }
 
     public String stage() {
         return provider.stage();

@@ -80,7 +80,7 @@ public final class ServicePipeline {
         for (Problem warning : diagnostics.warnings()) {
             log.warn(warning.render());
         }
-        return service;
+        return service.withSecretPaths(resolver.secretPaths());
     }
 
     public PackageResult packageService(PackageRequest request) {

@@ -99,7 +99,7 @@ public final class ServiceParser {
         Map<String, Object> resources = root.plainMap("resources");
         diagnostics.throwIfErrors();
         return new Service(name, root.optString("frameworkVersion").orElse(null), p, functions, servicePackage,
-                root.plainMap("custom"), resources, plugins, root.node(), configFile);
+                root.plainMap("custom"), resources, plugins, root.node(), configFile, java.util.Set.of());
     }
 
     public Diagnostics diagnostics() {

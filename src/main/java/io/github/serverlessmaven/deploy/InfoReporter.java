@@ -67,6 +67,18 @@ public final class InfoReporter {
                 stack.stackStatusAsString(), "info", endpoints, functions, outputs, -1);
     }
 
+    /** The report of the deployed stack, or empty when there is no stack. */
+    public static Optional<DeployReport> read(io.github.serverlessmaven.aws.AwsClients aws, Service service) {
+        try {
+            Optional<Stack> stack = new Stacks(aws.cloudFormation(), io.github.serverlessmaven.pipeline.Log.NONE,
+                    java.time.Duration.ofMinutes(1), java.time.Duration.ofSeconds(5)).describe(service.stackName());
+            return stack.map(s -> new InfoReporter(aws.cloudFormation()).report(service, s));
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw io.github.serverlessmaven.aws.AwsErrors.translate(e, "read stack " + service.stackName(),
+                    aws.settings());
+        }
+    }
+
     private static Optional<String> endpoint(Map<String, String> outputs, String outputKey, String physicalId,
             java.util.function.Function<String, String> derive) {
         String fromOutput = outputs.get(outputKey);

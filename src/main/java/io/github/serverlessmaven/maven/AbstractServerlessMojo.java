@@ -1,6 +1,7 @@
 package io.github.serverlessmaven.maven;
 
 import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.deploy.DeployException;
 import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ProjectLayout;
@@ -55,7 +56,7 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
         }
         try {
             run();
-        } catch (ConfigException e) {
+        } catch (ConfigException | DeployException e) {
             throw new MojoFailureException(e.getMessage());
         }
     }

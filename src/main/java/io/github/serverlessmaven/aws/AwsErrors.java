@@ -29,7 +29,7 @@ public final class AwsErrors {
      */
     public static DeployException translate(SdkException e, String action, AwsSettings settings) {
         if (e instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() != null ? service.awsErrorDetails().errorCode() : null;
+            String code = errorCode(service);
             String message = awsMessage(service);
             if (code != null && BAD_CREDENTIALS.contains(code)) {
                 return new DeployException("AWS rejected the credentials while trying to " + action + " (" + code
@@ -73,14 +73,34 @@ public final class AwsErrors {
         if (e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null) {
             return e.awsErrorDetails().errorMessage();
         }
+        String fromBody = fromRawBody(e, "Message");
+        if (fromBody != null) {
+            return fromBody;
+        }
         String text = String.valueOf(e.getMessage());
-        int suffix = text.indexOf(" (Service:");
-        return suffix > 0 ? text.substring(0, suffix) : text;
+        int suffix = text.indexOf("(Service:");
+        return suffix > 0 ? text.substring(0, suffix).trim() : suffix == 0 ? "HTTP " + e.statusCode() : text;
     }
 
+    /** The error code, also when the SDK could not parse the body (some emulators answer in another format). */
     public static String errorCode(SdkException e) {
-        return e instanceof AwsServiceException s && s.awsErrorDetails() != null ? s.awsErrorDetails().errorCode()
-                : null;
+        if (!(e instanceof AwsServiceException s)) {
+            return null;
+        }
+        if (s.awsErrorDetails() != null && s.awsErrorDetails().errorCode() != null) {
+            return s.awsErrorDetails().errorCode();
+        }
+        return fromRawBody(s, "Code");
+    }
+
+    private static String fromRawBody(AwsServiceException e, String element) {
+        if (e.awsErrorDetails() == null || e.awsErrorDetails().rawResponse() == null) {
+            return null;
+        }
+        String body = e.awsErrorDetails().rawResponse().asUtf8String();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + element + ">([^<]*)</" + element + ">")
+                .matcher(body);
+        return m.find() && !m.group(1).isBlank() ? m.group(1).trim() : null;
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -65,7 +65,7 @@ public final class StackMonitor {
             }
             if (System.nanoTime() > deadline) {
                 throw new DeployException("Stack " + stackName + " is still " + status + " after "
-                        + timeout.toMinutes() + " minute(s); CloudFormation carries on without us, perhaps you "
+                        + human(timeout) + "; CloudFormation carries on without us, perhaps you "
                         + "should watch it in the AWS console or raise -Dserverless.timeout (minutes).");
             }
             sleep(interval);
@@ -134,5 +134,9 @@ public final class StackMonitor {
             Thread.currentThread().interrupt();
             throw new DeployException("Interrupted while waiting for the stack.");
         }
+    }
+
+    static String human(Duration d) {
+        return d.toSeconds() >= 60 && d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 }

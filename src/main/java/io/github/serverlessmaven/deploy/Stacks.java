@@ -66,12 +66,12 @@ public final class Stacks {
             }
             if (!told) {
                 log.info("Stack " + stackName + " is busy (" + status + "); waiting for it to finish (up to "
-                        + timeout.toMinutes() + " min)");
+                        + human(timeout) + ")");
                 told = true;
             }
             if (System.nanoTime() > deadline) {
                 throw new DeployException("Stack " + stackName + " is still " + status + " after "
-                        + timeout.toMinutes() + " minute(s); perhaps you should wait for the running operation to "
+                        + human(timeout) + "; perhaps you should wait for the running operation to "
                         + "finish (AWS console) and deploy again, or raise -Dserverless.timeout (minutes).");
             }
             sleep(pollInterval.toMillis());
@@ -137,7 +137,7 @@ public final class Stacks {
             }
             if (System.nanoTime() > deadline) {
                 throw new DeployException("The change set for stack " + request.stackName() + " is still " + status
-                        + " after " + timeout.toMinutes() + " minute(s); perhaps you should raise "
+                        + " after " + human(timeout) + "; perhaps you should raise "
                         + "-Dserverless.timeout (minutes).");
             }
             sleep(interval);
@@ -244,5 +244,9 @@ public final class Stacks {
             Thread.currentThread().interrupt();
             throw new DeployException("Interrupted while waiting for CloudFormation.");
         }
+    }
+
+    static String human(Duration d) {
+        return d.toSeconds() >= 60 && d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 }

@@ -154,6 +154,9 @@ public final class Deployer {
 
         Stack result = stack.isEmpty() ? create(stacks, full, direct) : update(stacks, full, direct, stack.get(),
                 template);
+        step = "set the notifications of existing S3 buckets";
+        new ExistingS3Notifications(aws.s3(), log).apply(input.outputDir(), stackName, stacks.physicalIds(result),
+                Stacks.functionArnPrefix(result, service.region()));
 
         step = "record the deployment in s3://" + bucketName;
         bucket.upload(newDir + "/" + DeployedState.FILE, new DeployedState(templateSha, deployed)

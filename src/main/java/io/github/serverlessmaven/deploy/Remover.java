@@ -38,6 +38,9 @@ public final class Remover {
                         + "; there is nothing to remove.");
                 return false;
             }
+            step = "remove this stack's notifications from existing S3 buckets";
+            new ExistingS3Notifications(aws.s3(), log).clear(ExistingS3Notifications.existingBuckets(service),
+                    stackName);
             String custom = service.provider().deploymentBucket().name();
             if (custom != null) {
                 step = "remove this service's objects from s3://" + custom;

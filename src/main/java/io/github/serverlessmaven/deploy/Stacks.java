@@ -94,6 +94,25 @@ public final class Stacks {
         return cfn.describeStackResources(r -> r.stackName(stackName)).stackResources();
     }
 
+    /** Logical id to physical id for every resource (paginated), plus the stack's parameters by name. */
+    public java.util.Map<String, String> physicalIds(Stack stack) {
+        java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
+        stack.parameters().forEach(p -> ids.put(p.parameterKey(), p.parameterValue()));
+        cfn.listStackResourcesPaginator(r -> r.stackName(stack.stackId())).stackResourceSummaries().forEach(r -> {
+            if (r.logicalResourceId() != null && r.physicalResourceId() != null) {
+                ids.put(r.logicalResourceId(), r.physicalResourceId());
+            }
+        });
+        return ids;
+    }
+
+    /** {@code arn:<partition>:lambda:<region>:<account>:function:}, taken from the stack's id. */
+    public static String functionArnPrefix(Stack stack, String region) {
+        String[] arn = stack.stackId().split(":");
+        return "arn:" + (arn.length > 4 ? arn[1] : "aws") + ":lambda:" + region + ":" + (arn.length > 4 ? arn[4] : "")
+                + ":function:";
+    }
+
     /** Creates a change set and waits until CloudFormation has computed it. */
     public ChangeSet createChangeSet(StackRequest request, ChangeSetType type) {
         String name = request.stackName() + "-" + UUID.randomUUID().toString().substring(0, 8);

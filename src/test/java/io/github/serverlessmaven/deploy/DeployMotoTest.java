@@ -276,6 +276,52 @@ class DeployMotoTest {
                 .isEqualTo(sha(jar()));
     }
 
+    @Test
+    void existingBucketNotificationsAreSetKeepingOtherOnesAndReplacingOurs() throws IOException {
+        project("", "", "v1");
+        aws.s3().createBucket(r -> r.bucket("legacy-uploads"));
+        String foreignArn = "arn:aws:lambda:us-east-1:123456789012:function:someone-else";
+        aws.s3().putBucketNotificationConfiguration(r -> r.bucket("legacy-uploads").notificationConfiguration(n -> n
+                .lambdaFunctionConfigurations(c -> c.id("someone-else").lambdaFunctionArn(foreignArn)
+                        .eventsWithStrings("s3:ObjectRemoved:*"))));
+
+        DeployInput first = input();
+        writeExistingNotification("incoming/");
+        new Deployer(aws, log(), options(false)).deploy(first);
+        DeployInput second = input();
+        writeExistingNotification("other/");
+        new Deployer(aws, log(), options(true)).deploy(second);
+
+        var lambdas = aws.s3().getBucketNotificationConfiguration(r -> r.bucket("legacy-uploads"))
+                .lambdaFunctionConfigurations();
+        String arn = aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().functionArn();
+        assertThat(lambdas).hasSize(2);
+        assertThat(lambdas).anySatisfy(c -> assertThat(c.lambdaFunctionArn()).isEqualTo(foreignArn));
+        assertThat(lambdas).anySatisfy(c -> {
+            assertThat(c.lambdaFunctionArn()).isEqualTo(arn);
+            assertThat(c.id()).startsWith(STACK + "-hello-");
+            assertThat(c.eventsAsStrings()).containsExactly("s3:ObjectCreated:*");
+            assertThat(c.filter().key().filterRules()).singleElement()
+                    .satisfies(rule -> assertThat(rule.value()).isEqualTo("other/"));
+        });
+
+        TestServices.project(dir, YAML.formatted("", "").replace("handler: demo.Handler::handleRequest",
+                "handler: demo.Handler::handleRequest\n    events:\n      - s3:\n          bucket: legacy-uploads\n"
+                        + "          existing: true"));
+        new Remover(aws, log(), options(false)).remove(service());
+        assertThat(aws.s3().getBucketNotificationConfiguration(r -> r.bucket("legacy-uploads"))
+                .lambdaFunctionConfigurations()).singleElement()
+                .satisfies(c -> assertThat(c.lambdaFunctionArn()).isEqualTo(foreignArn));
+    }
+
+    private void writeExistingNotification(String prefix) throws IOException {
+        Files.writeString(dir.resolve("target/serverless/" + ExistingS3Notifications.FILE), """
+                [{"function": "hello", "functionName": "%s", "functionLogicalId": "HelloLambdaFunction",
+                  "alias": null, "bucket": "legacy-uploads", "event": "s3:ObjectCreated:*",
+                  "rules": [{"Prefix": "%s"}], "permissionLogicalId": "HelloLambdaPermissionLegacyuploadsS3"}]
+                """.formatted(FUNCTION, prefix));
+    }
+
     // --- helpers
 
     private DeployReport deploy(boolean force) {

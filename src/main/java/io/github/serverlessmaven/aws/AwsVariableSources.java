@@ -1,7 +1,6 @@
 package io.github.serverlessmaven.aws;
 
 import io.github.serverlessmaven.config.MapNode;
-import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.ScalarNode;
 import io.github.serverlessmaven.config.YamlLoader;
 import io.github.serverlessmaven.deploy.DeployException;
@@ -10,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;

@@ -131,7 +131,10 @@ public final class Deployer {
                 deployed.put(artifact.name(), new StoredArtifact(newDir + "/" + artifact.name(), artifact.sha256()));
             }
         }
-        String templateSha = templateDigest(template, servicePrefix);
+        // Notifications on existing buckets live outside the template; a change to them must not look like "no change".
+        java.nio.file.Path notifications = input.outputDir().resolve(ExistingS3Notifications.FILE);
+        String templateSha = templateDigest(template + (Files.isRegularFile(notifications)
+                ? DeployInputs.read(notifications) : ""), servicePrefix);
         boolean unchanged = stack.isPresent() && uploads.isEmpty() && previous.isPresent()
                 && templateSha.equals(previous.get().templateSha256());
         if (unchanged && !options.force()) {

@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.cloudformation.model.CreateStackRequest;
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.OnFailure;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
-import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.cloudformation.model.UpdateStackRequest;
 
 /** CloudFormation stack operations with waiting, event streaming and AWS's "no changes" answers handled. */
@@ -88,10 +87,6 @@ public final class Stacks {
             }
             throw e;
         }
-    }
-
-    public List<StackResource> resources(String stackName) {
-        return cfn.describeStackResources(r -> r.stackName(stackName)).stackResources();
     }
 
     /** Logical id to physical id for every resource (paginated), plus the stack's parameters by name. */

@@ -101,7 +101,7 @@ public final class StackMonitor {
                 + (reason == null || reason.isBlank() || reason.equals("User Initiated") ? "" : ": " + reason);
     }
 
-    private static StackFailedException failure(String stackName, String action, String status, String stackReason,
+    static StackFailedException failure(String stackName, String action, String status, String stackReason,
             List<StackEvent> events) {
         List<String> failed = new ArrayList<>();
         List<String> cancelled = new ArrayList<>();

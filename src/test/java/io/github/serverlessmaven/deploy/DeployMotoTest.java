@@ -314,6 +314,38 @@ class DeployMotoTest {
                 .satisfies(c -> assertThat(c.lambdaFunctionArn()).isEqualTo(foreignArn));
     }
 
+    @Test
+    void customDeploymentBucketIsUsedAsIsAndTheStackCreatedWithTheFullTemplate() throws IOException {
+        aws.s3().createBucket(r -> r.bucket("team-deployments"));
+        project("  deploymentBucket:\n    name: team-deployments", "", "v1");
+
+        moto.startRecording();
+        deploy(false);
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(requests).filteredOn(r -> "CreateChangeSet".equals(r.action())).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("ChangeSetType=CREATE")
+                        .contains("TemplateURL=https%3A%2F%2Fteam-deployments.s3.us-east-1.amazonaws.com%2F"));
+        assertThat(keys("team-deployments")).anyMatch(k -> k.endsWith("/app.jar"));
+        assertThat(aws.cloudFormation().getTemplate(r -> r.stackName(STACK)).templateBody())
+                .doesNotContain("ServerlessDeploymentBucketPolicy").contains("team-deployments");
+        assertThat(aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().codeSha256())
+                .isEqualTo(sha(jar()));
+    }
+
+    @Test
+    void planForAStackThatDoesNotExistListsEveryResourceAsAddedAndCreatesNothing() throws IOException {
+        project("", "", "v1");
+
+        List<PlannedChange> changes = new Planner(aws, log(), options(false)).plan(input());
+
+        assertThat(changes).extracting(PlannedChange::action).containsOnly("Add");
+        assertThat(changes).extracting(PlannedChange::logicalId)
+                .contains("ServerlessDeploymentBucket", "HelloLambdaFunction", "IamRoleLambdaExecution");
+        assertThatThrownBy(() -> aws.cloudFormation().describeStacks(r -> r.stackName(STACK)))
+                .hasMessageContaining("does not exist");
+    }
+
     private void writeExistingNotification(String prefix) throws IOException {
         Files.writeString(dir.resolve("target/serverless/" + ExistingS3Notifications.FILE), """
                 [{"function": "hello", "functionName": "%s", "functionLogicalId": "HelloLambdaFunction",

@@ -4,7 +4,7 @@ import io.github.serverlessmaven.compile.Artifact;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.packaging.Digests;
 import io.github.serverlessmaven.pipeline.PackageResult;
-import io.github.serverlessmaven.pipeline.ServicePipeline;
+import io.github.serverlessmaven.pipeline.PackageState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,9 +35,9 @@ public final class DeployInputs {
      * the digests recorded when they were packaged.
      */
     public static DeployInput fromDirectory(Path dir, Service service) {
-        Path stateFile = dir.resolve(ServicePipeline.STATE_FILE);
+        Path stateFile = dir.resolve(PackageState.FILE);
         if (!Files.isRegularFile(stateFile)) {
-            throw new DeployException("The package directory " + dir + " has no " + ServicePipeline.STATE_FILE
+            throw new DeployException("The package directory " + dir + " has no " + PackageState.FILE
                     + "; perhaps you should run 'mvn serverless:package' first or point serverless.package at "
                     + "the directory it wrote (target/serverless).");
         }

@@ -10,8 +10,6 @@ import io.github.serverlessmaven.config.Problem;
 import io.github.serverlessmaven.config.YamlLoader;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.packaging.ArtifactPackager;
-import io.github.serverlessmaven.template.Cfn;
-import io.github.serverlessmaven.template.Json;
 import io.github.serverlessmaven.validate.ServiceParser;
 import io.github.serverlessmaven.variables.VariableContext;
 import io.github.serverlessmaven.variables.VariableResolver;
@@ -23,8 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 
 /**
@@ -85,11 +81,11 @@ public final class ServicePipeline {
         }
         try {
             Files.createDirectories(outputDir);
+            PackageState.write(outputDir, service, artifacts, directory);
             Path create = outputDir.resolve("cloudformation-template-create-stack.json");
             Path update = outputDir.resolve("cloudformation-template-update-stack.json");
             Files.writeString(create, templates.createStack().toJson(), StandardCharsets.UTF_8);
             Files.writeString(update, templates.updateStack().toJson(), StandardCharsets.UTF_8);
-            writeState(outputDir, service, artifacts, directory);
             log.info("Packaged " + service.name() + " for stage " + service.stage() + " (" + service.region() + "): "
                     + templates.updateStack().resources().size() + " resources, " + service.functions().size()
                     + " function(s) -> " + project.baseDir().relativize(outputDir));
@@ -98,22 +94,6 @@ public final class ServicePipeline {
             throw new ConfigException(Position.of(outputDir.toString()), "", "cannot write the templates: "
                     + e.getMessage(), "check that the build directory is writable");
         }
-    }
-
-    /** The file {@code deploy -Dserverless.package=<dir>} reads to deploy what this run packaged. */
-    public static final String STATE_FILE = "serverless-state.json";
-
-    private static void writeState(Path outputDir, Service service, Map<String, Artifact> artifacts,
-            String directory) throws IOException {
-        Map<String, Object> files = new LinkedHashMap<>();
-        for (Artifact artifact : new LinkedHashSet<>(artifacts.values())) {
-            files.put(artifact.keyName(), Cfn.map("path", outputDir.toAbsolutePath().relativize(artifact.file().toAbsolutePath())
-                    .toString().replace('\\', '/'), "sha256", artifact.sha256Base64()));
-        }
-        Map<String, Object> state = Cfn.map("service", service.name(), "stage", service.stage(), "region",
-                service.region(), "stackName", service.stackName(), "artifactDirectoryName", directory,
-                "artifacts", files);
-        Files.writeString(outputDir.resolve(STATE_FILE), Json.pretty(state), StandardCharsets.UTF_8);
     }
 
     private static String displayName(PackageRequest request) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.serverlessmaven.aws.AwsClients;
+import io.github.serverlessmaven.deploy.fixture.DemoHandler;
 import io.github.serverlessmaven.packaging.Digests;
 import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.PackageRequest;
@@ -41,7 +42,7 @@ class DeployMotoTest {
             %s
             functions:
               hello:
-                handler: demo.Handler::handleRequest
+                handler: io.github.serverlessmaven.deploy.fixture.DemoHandler::handleRequest
             package:
               artifact: target/app.jar
             %s
@@ -305,9 +306,9 @@ class DeployMotoTest {
                     .satisfies(rule -> assertThat(rule.value()).isEqualTo("other/"));
         });
 
-        TestServices.project(dir, YAML.formatted("", "").replace("handler: demo.Handler::handleRequest",
-                "handler: demo.Handler::handleRequest\n    events:\n      - s3:\n          bucket: legacy-uploads\n"
-                        + "          existing: true"));
+        String handlerLine = "handleRequest\n";
+        TestServices.project(dir, YAML.formatted("", "").replace(handlerLine, handlerLine
+                + "    events:\n      - s3:\n          bucket: legacy-uploads\n          existing: true\n"));
         new Remover(aws, log(), options(false)).remove(service());
         assertThat(aws.s3().getBucketNotificationConfiguration(r -> r.bucket("legacy-uploads"))
                 .lambdaFunctionConfigurations()).singleElement()
@@ -397,9 +398,16 @@ class DeployMotoTest {
         writeJar(jarContent);
     }
 
-    /** A real (tiny) jar whose one entry holds {@code content}, so different contents give different digests. */
+    /** A real (tiny) jar: the handler class plus an entry holding {@code content}, so contents differ in digest. */
     private void writeJar(String content) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("target/app.jar")))) {
+        String handlerClass = DemoHandler.class.getName().replace('.', '/') + ".class";
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("target/app.jar")));
+                var bytes = DemoHandler.class.getClassLoader().getResourceAsStream(handlerClass)) {
+            ZipEntry handler = new ZipEntry(handlerClass);
+            handler.setTime(0);
+            zip.putNextEntry(handler);
+            bytes.transferTo(zip);
+            zip.closeEntry();
             ZipEntry entry = new ZipEntry("demo/version.txt");
             entry.setTime(0);
             zip.putNextEntry(entry);

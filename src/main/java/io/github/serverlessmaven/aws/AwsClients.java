@@ -91,7 +91,6 @@ public final class AwsClients implements AutoCloseable {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(Math.max(1, settings.maxAttempts())).build())
-                        .apiCallTimeout(Duration.ofMinutes(5))
                         .build());
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());

@@ -34,6 +34,8 @@ public final class Deployer {
 
     public static final String TEMPLATE_FILE = "compiled-cloudformation-template.json";
     public static final String REPORT_FILE = "deploy-report.json";
+    /** Parallel artifact uploads, as v3's SLS_MAX_CONCURRENT_ARTIFACTS_UPLOADS default. */
+    static final int UPLOAD_THREADS = 3;
 
     private final AwsClients aws;
     private final Log log;
@@ -143,13 +145,8 @@ public final class Deployer {
             return summary(service, stacks.describe(stackName).orElseThrow(), "unchanged", started);
         }
 
-        for (LocalArtifact artifact : uploads) {
-            String key = newDir + "/" + artifact.name();
-            step = "upload " + artifact.name() + " to s3://" + bucketName + "/" + key;
-            log.info("Uploading " + artifact.name() + " (" + size(artifact) + ") to s3://" + bucketName + "/" + key);
-            bucket.upload(key, artifact.file(), artifact.sha256(), artifact.name().endsWith(".zip")
-                    ? "application/zip" : "application/java-archive");
-        }
+        step = "upload the artifacts to s3://" + bucketName + "/" + newDir;
+        uploadAll(bucket, newDir, uploads);
         String templateKey = newDir + "/" + TEMPLATE_FILE;
         step = "upload the template to s3://" + bucketName + "/" + templateKey;
         bucket.upload(templateKey, template, templateSha, "application/json");
@@ -168,6 +165,40 @@ public final class Deployer {
                 bucketSpec.maxPreviousDeploymentArtifacts());
         log.info("Service deployed to stack " + stackName + " (" + seconds(started) + ")");
         return summary(service, result, "deployed", started);
+    }
+
+    /** Uploads a few artifacts at a time (the sync client is thread-safe); the first failure is rethrown as is. */
+    private void uploadAll(DeploymentBucket bucket, String newDir, List<LocalArtifact> uploads) {
+        if (uploads.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(UPLOAD_THREADS, uploads.size()));
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (LocalArtifact artifact : uploads) {
+                String key = newDir + "/" + artifact.name();
+                log.info("Uploading " + artifact.name() + " (" + size(artifact) + ") to s3://" + bucket.name() + "/"
+                        + key);
+                running.add(pool.submit(() -> bucket.upload(key, artifact.file(), artifact.sha256(),
+                        artifact.name().endsWith(".zip") ? "application/zip" : "application/java-archive")));
+            }
+            for (java.util.concurrent.Future<?> upload : running) {
+                try {
+                    upload.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new DeployException("Upload failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DeployException("Interrupted while uploading the artifacts.");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private Stack create(Stacks stacks, StackRequest request, boolean direct) {

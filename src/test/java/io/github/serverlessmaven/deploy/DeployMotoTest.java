@@ -347,6 +347,45 @@ class DeployMotoTest {
                 .hasMessageContaining("does not exist");
     }
 
+    @Test
+    void onlyTheChangedFunctionsArtifactIsUploadedAgain() throws IOException {
+        String handler = DemoHandler.class.getName() + "::handleRequest";
+        TestServices.project(dir, """
+                service: demo
+                provider:
+                  name: aws
+                  runtime: java21
+                functions:
+                  one:
+                    handler: %s
+                    package:
+                      artifact: target/one.jar
+                  two:
+                    handler: %s
+                    package:
+                      artifact: target/two.jar
+                """.formatted(handler, handler));
+        writeJar("one-v1");
+        Files.copy(dir.resolve("target/app.jar"), dir.resolve("target/one.jar"));
+        writeJar("two-v1");
+        Files.copy(dir.resolve("target/app.jar"), dir.resolve("target/two.jar"));
+        deploy(false);
+        writeJar("two-v2");
+        Files.copy(dir.resolve("target/app.jar"), dir.resolve("target/two.jar"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        moto.startRecording();
+        deploy(false);
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(requests.stream().filter(Moto.Request::isS3PutObject).map(Moto.Request::path)
+                .filter(p -> p.endsWith(".jar"))).singleElement().asString().endsWith("/two.jar");
+        assertThat(aws.lambda().getFunction(r -> r.functionName("demo-dev-two")).configuration().codeSha256())
+                .isEqualTo(sha(Files.readAllBytes(dir.resolve("target/two.jar"))));
+        assertThat(aws.lambda().getFunction(r -> r.functionName("demo-dev-one")).configuration().codeSha256())
+                .isEqualTo(sha(Files.readAllBytes(dir.resolve("target/one.jar"))));
+    }
+
     private void writeExistingNotification(String prefix) throws IOException {
         Files.writeString(dir.resolve("target/serverless/" + ExistingS3Notifications.FILE), """
                 [{"function": "hello", "functionName": "%s", "functionLogicalId": "HelloLambdaFunction",

@@ -154,6 +154,10 @@ public final class Deployer {
 
         Stack result = stack.isEmpty() ? create(stacks, full, direct) : update(stacks, full, direct, stack.get(),
                 template);
+        if (full.stackPolicyBody() != null) {
+            step = "set the stack policy of " + stackName;
+            aws.cloudFormation().setStackPolicy(r -> r.stackName(stackName).stackPolicyBody(full.stackPolicyBody()));
+        }
         step = "set the notifications of existing S3 buckets";
         new ExistingS3Notifications(aws.s3(), log).apply(input.outputDir(), stackName, stacks.physicalIds(result),
                 Stacks.functionArnPrefix(result, service.region()));

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
  *
  * @param templateBody inline template (the small create-stack template), or null
  * @param templateUrl template in the deployment bucket, or null
+ * @param stackPolicyBody {@code provider.stackPolicy} as a policy document, or null
  */
 public record StackRequest(
         String stackName,
@@ -22,15 +23,16 @@ public record StackRequest(
         String roleArn,
         List<String> notificationArns,
         RollbackConfiguration rollbackConfiguration,
-        boolean disableRollback) {
+        boolean disableRollback,
+        String stackPolicyBody) {
 
     public StackRequest withTemplateBody(String body) {
         return new StackRequest(stackName, body, null, capabilities, tags, parameters, roleArn, notificationArns,
-                rollbackConfiguration, disableRollback);
+                rollbackConfiguration, disableRollback, stackPolicyBody);
     }
 
     public StackRequest withTemplateUrl(String url) {
         return new StackRequest(stackName, null, url, capabilities, tags, parameters, roleArn, notificationArns,
-                rollbackConfiguration, disableRollback);
+                rollbackConfiguration, disableRollback, stackPolicyBody);
     }
 }

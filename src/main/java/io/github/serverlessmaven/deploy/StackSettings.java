@@ -29,7 +29,7 @@ public final class StackSettings {
                 List.of(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND),
                 tags(service), parameters(provider), service.provider().iam().deploymentRole(),
                 provider.stringList("notificationArns"), rollbackConfiguration(provider),
-                provider.optBool("disableRollback").orElse(false));
+                provider.optBool("disableRollback").orElse(false), stackPolicy(provider));
     }
 
     static List<Tag> tags(Service service) {
@@ -60,6 +60,19 @@ public final class StackSettings {
             out.add(b.build());
         }
         return out;
+    }
+
+    /** {@code provider.stackPolicy}: a list of statements, sent as {@code {"Statement": [...]}}. */
+    private static String stackPolicy(ConfigReader provider) {
+        if (!provider.has("stackPolicy")) {
+            return null;
+        }
+        if (!(provider.raw("stackPolicy") instanceof io.github.serverlessmaven.config.ListNode statements)) {
+            throw provider.error("stackPolicy", "expected a list of stack policy statements",
+                    "write stackPolicy as a list, e.g. - Effect: Allow, Principal: '*', Action: 'Update:*', "
+                            + "Resource: '*'");
+        }
+        return io.github.serverlessmaven.template.Json.compact(java.util.Map.of("Statement", statements.toPlain()));
     }
 
     private static RollbackConfiguration rollbackConfiguration(ConfigReader provider) {

@@ -386,6 +386,22 @@ class DeployMotoTest {
                 .isEqualTo(sha(Files.readAllBytes(dir.resolve("target/one.jar"))));
     }
 
+    @Test
+    void stackPolicyIsSetAfterTheUpdate() throws IOException {
+        project("  stackPolicy:\n    - Effect: Allow\n      Principal: '*'\n      Action: 'Update:*'\n"
+                + "      Resource: '*'", "", "v1");
+
+        moto.startRecording();
+        deploy(false);
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(requests).filteredOn(r -> "SetStackPolicy".equals(r.action())).hasSize(1);
+
+        assertThat(aws.cloudFormation().getStackPolicy(r -> r.stackName(STACK)).stackPolicyBody())
+                .isEqualTo("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"Update:*\","
+                        + "\"Resource\":\"*\"}]}");
+    }
+
     private void writeExistingNotification(String prefix) throws IOException {
         Files.writeString(dir.resolve("target/serverless/" + ExistingS3Notifications.FILE), """
                 [{"function": "hello", "functionName": "%s", "functionLogicalId": "HelloLambdaFunction",

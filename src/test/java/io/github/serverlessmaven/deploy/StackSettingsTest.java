@@ -68,6 +68,14 @@ class StackSettingsTest {
     }
 
     @Test
+    void stackPolicyThatIsNotAListIsAConfigError() {
+        assertThatThrownBy(() -> settings("  stackPolicy:\n    Effect: Allow\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("provider.stackPolicy")
+                .hasMessageContaining("expected a list of stack policy statements");
+    }
+
+    @Test
     void stackParameterWithoutKeyIsAConfigError() {
         assertThatThrownBy(() -> settings("  stackParameters:\n    - ParameterValue: x\n"))
                 .isInstanceOf(ConfigException.class)

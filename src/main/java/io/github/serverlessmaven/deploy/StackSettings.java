@@ -23,8 +23,18 @@ public final class StackSettings {
 
     private StackSettings() {}
 
+    private static final java.util.regex.Pattern STACK_NAME = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9-]*");
+
     public static StackRequest of(Service service) {
         ConfigReader provider = new ConfigReader(service.provider().raw(), "provider");
+        String name = service.stackName();
+        // provider.stackName is checked by the parser; a derived <service>-<stage> name is checked here.
+        if (!provider.has("stackName") && (!STACK_NAME.matcher(name).matches() || name.length() > 128)) {
+            throw new io.github.serverlessmaven.config.ConfigException(provider.position(), "provider.stackName",
+                    "the stack name '" + name + "' (service-stage) is not valid: CloudFormation wants a letter, then "
+                            + "letters, digits and hyphens, at most 128 characters",
+                    "shorten the service or stage name, or set provider.stackName");
+        }
         return new StackRequest(service.stackName(), null, null,
                 List.of(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND),
                 tags(service), parameters(provider), service.provider().iam().deploymentRole(),

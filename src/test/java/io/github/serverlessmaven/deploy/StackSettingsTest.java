@@ -76,6 +76,14 @@ class StackSettingsTest {
     }
 
     @Test
+    void invalidDerivedStackNameIsAConfigErrorBeforeAnyAwsCall() {
+        assertThatThrownBy(() -> settings("  stage: pr_42\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("the stack name 'demo-pr_42' (service-stage) is not valid")
+                .hasMessageContaining("shorten the service or stage name, or set provider.stackName");
+    }
+
+    @Test
     void stackParameterWithoutKeyIsAConfigError() {
         assertThatThrownBy(() -> settings("  stackParameters:\n    - ParameterValue: x\n"))
                 .isInstanceOf(ConfigException.class)

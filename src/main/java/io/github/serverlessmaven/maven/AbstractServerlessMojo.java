@@ -1,6 +1,7 @@
 package io.github.serverlessmaven.maven;
 
 import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.deploy.DeployException;
 import io.github.serverlessmaven.pipeline.Console;
 import io.github.serverlessmaven.pipeline.GoalParameters;
 import io.github.serverlessmaven.pipeline.Log;
@@ -83,7 +84,7 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
                 return;
             }
             run();
-        } catch (ConfigException e) {
+        } catch (ConfigException | DeployException e) {
             throw new MojoFailureException(e.getMessage());
         }
     }

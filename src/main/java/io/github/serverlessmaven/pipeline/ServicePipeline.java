@@ -103,6 +103,7 @@ public final class ServicePipeline {
         }
         try {
             Files.createDirectories(outputDir);
+            PackageState.write(outputDir, service, artifacts, directory);
             Path create = outputDir.resolve("cloudformation-template-create-stack.json");
             Path update = outputDir.resolve("cloudformation-template-update-stack.json");
             Files.writeString(create, templates.createStack().toJson(), StandardCharsets.UTF_8);

@@ -1,0 +1,337 @@
+package io.github.serverlessmaven.deploy;
+
+import io.github.serverlessmaven.aws.AwsClients;
+import io.github.serverlessmaven.aws.AwsErrors;
+import io.github.serverlessmaven.deploy.DeployedState.StoredArtifact;
+import io.github.serverlessmaven.model.DeploymentBucketSpec;
+import io.github.serverlessmaven.model.Service;
+import io.github.serverlessmaven.naming.Naming;
+import io.github.serverlessmaven.packaging.Digests;
+import io.github.serverlessmaven.pipeline.Log;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+
+/**
+ * v3's deploy, content-addressed: make sure the stack and its bucket exist, upload only artifacts whose digest
+ * changed since the last successful deploy, skip everything when nothing changed, update the stack through a
+ * change set (or directly), prune old deployment folders and report what is deployed.
+ */
+public final class Deployer {
+
+    public static final String TEMPLATE_FILE = "compiled-cloudformation-template.json";
+    public static final String REPORT_FILE = "deploy-report.json";
+    /** Parallel artifact uploads, as v3's SLS_MAX_CONCURRENT_ARTIFACTS_UPLOADS default. */
+    static final int UPLOAD_THREADS = 3;
+
+    private final AwsClients aws;
+    private final Log log;
+    private final DeployOptions options;
+    private String step = "start the deploy";
+
+    public Deployer(AwsClients aws, Log log, DeployOptions options) {
+        this.aws = aws;
+        this.log = log;
+        this.options = options;
+    }
+
+    public DeployReport deploy(DeployInput input) {
+        long started = System.nanoTime();
+        Service service = input.service();
+        try {
+            DeployReport report = run(input, started);
+            writeReport(input, report);
+            return report;
+        } catch (StackFailedException e) {
+            log.warn("Stack " + service.stackName() + " failed to deploy (" + seconds(started) + "); the previous "
+                    + "deployment's artifacts are kept");
+            throw e;
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, step, aws.settings());
+        }
+    }
+
+    private DeployReport run(DeployInput input, long started) {
+        Service service = input.service();
+        String stackName = service.stackName();
+        StackRequest base = StackSettings.of(service);
+        boolean direct = "direct".equals(service.provider().deploymentMethod());
+        Stacks stacks = new Stacks(aws.cloudFormation(), log, options.timeout(), options.pollInterval());
+        log.info("Deploying " + service.name() + " to stage " + service.stage() + " (" + service.region() + ")");
+
+        step = "read stack " + stackName;
+        Optional<Stack> stack = stacks.awaitIdle(stackName);
+        stack.ifPresent(s -> checkDeployable(s, stackName));
+
+        DeploymentBucketSpec bucketSpec = service.provider().deploymentBucket();
+        String bucketName;
+        if (bucketSpec.name() != null) {
+            bucketName = bucketSpec.name();
+            step = "find the deployment bucket " + bucketName;
+            try {
+                aws.s3().headBucket(r -> r.bucket(bucketName));
+            } catch (NoSuchBucketException e) {
+                throw new DeployException("The deployment bucket " + bucketName + " (provider.deploymentBucket.name) "
+                        + "does not exist; perhaps you should create it in " + service.region()
+                        + " or drop the setting to let the stack create one.");
+            }
+        } else {
+            if (stack.isEmpty()) {
+                step = "create stack " + stackName;
+                log.info("Creating stack " + stackName + " with its deployment bucket");
+                StackRequest core = base.withTemplateBody(input.createStackTemplate());
+                if (direct) {
+                    stacks.createDirect(core);
+                } else {
+                    Stacks.ChangeSet cs = stacks.createChangeSet(core, ChangeSetType.CREATE);
+                    stacks.execute(cs, core, "CREATE");
+                }
+                stack = stacks.describe(stackName);
+            }
+            step = "read the deployment bucket of stack " + stackName;
+            bucketName = stacks.physicalId(stackName, Naming.deploymentBucketLogicalId())
+                    .orElseThrow(() -> new DeployException("Stack " + stackName + " has no "
+                            + Naming.deploymentBucketLogicalId() + " resource; perhaps you should set "
+                            + "provider.deploymentBucket.name, or remove the stack and deploy again."));
+        }
+        DeploymentBucket bucket = new DeploymentBucket(aws.s3(), bucketName, bucketSpec.serverSideEncryption(),
+                bucketSpec.sseKmsKeyId());
+
+        step = "list earlier deployments in s3://" + bucketName;
+        String servicePrefix = service.provider().deploymentPrefix() + "/" + service.name() + "/" + service.stage();
+        List<DeploymentDirectory> directories = bucket.directories(servicePrefix);
+        Optional<DeploymentDirectory> lastSuccessful = bucket.lastSuccessful(directories);
+        Optional<DeployedState> previous = lastSuccessful.flatMap(bucket::readState);
+        Set<String> existingKeys = new HashSet<>();
+        directories.forEach(d -> existingKeys.addAll(d.keys()));
+
+        String newDir = input.artifactDirectoryName();
+        String template = input.updateStackTemplate();
+        Map<String, StoredArtifact> deployed = new LinkedHashMap<>();
+        List<LocalArtifact> uploads = new ArrayList<>();
+        for (LocalArtifact artifact : input.artifacts()) {
+            StoredArtifact stored = previous.map(p -> p.artifacts().get(artifact.name())).orElse(null);
+            if (stored != null && stored.sha256().equals(artifact.sha256()) && existingKeys.contains(stored.key())) {
+                // Same bytes already in the bucket: point the template at them instead of uploading again.
+                template = template.replace("\"" + newDir + "/" + artifact.name() + "\"", "\"" + stored.key() + "\"");
+                deployed.put(artifact.name(), stored);
+            } else {
+                uploads.add(artifact);
+                deployed.put(artifact.name(), new StoredArtifact(newDir + "/" + artifact.name(), artifact.sha256()));
+            }
+        }
+        // Notifications on existing buckets live outside the template; a change to them must not look like "no change".
+        java.nio.file.Path notifications = input.outputDir().resolve(ExistingS3Notifications.FILE);
+        String templateSha = templateDigest(template + (Files.isRegularFile(notifications)
+                ? DeployInputs.read(notifications) : ""), servicePrefix);
+        boolean unchanged = stack.isPresent() && uploads.isEmpty() && previous.isPresent()
+                && templateSha.equals(previous.get().templateSha256());
+        if (unchanged && !options.force()) {
+            log.info("No changes to deploy (template and artifacts match the last deployment; "
+                    + "-Dserverless.force=true deploys anyway)");
+            return summary(service, stacks.describe(stackName).orElseThrow(), "unchanged", started);
+        }
+
+        step = "upload the artifacts to s3://" + bucketName + "/" + newDir;
+        uploadAll(bucket, newDir, uploads);
+        String templateKey = newDir + "/" + TEMPLATE_FILE;
+        step = "upload the template to s3://" + bucketName + "/" + templateKey;
+        bucket.upload(templateKey, template, templateSha, "application/json");
+        StackRequest full = base.withTemplateUrl(DeploymentBucket.objectUrl(bucketName, service.region(), templateKey));
+
+        Stack result = stack.isEmpty() ? create(stacks, full, direct) : update(stacks, full, direct, stack.get(),
+                template);
+        if (full.stackPolicyBody() != null) {
+            step = "set the stack policy of " + stackName;
+            aws.cloudFormation().setStackPolicy(r -> r.stackName(stackName).stackPolicyBody(full.stackPolicyBody()));
+        }
+        step = "set the notifications of existing S3 buckets";
+        new ExistingS3Notifications(aws.s3(), log).apply(input.outputDir(), stackName, stacks.physicalIds(result),
+                Stacks.functionArnPrefix(result, service.region()));
+
+        step = "record the deployment in s3://" + bucketName;
+        bucket.upload(newDir + "/" + DeployedState.FILE, new DeployedState(templateSha, deployed)
+                .toJson(service.name(), service.stage()), templateSha, "application/json");
+        prune(bucket, servicePrefix, directories, lastSuccessful, newDir, deployed,
+                bucketSpec.maxPreviousDeploymentArtifacts());
+        log.info("Service deployed to stack " + stackName + " (" + seconds(started) + ")");
+        return summary(service, result, "deployed", started);
+    }
+
+    /** Uploads a few artifacts at a time (the sync client is thread-safe); the first failure is rethrown as is. */
+    private void uploadAll(DeploymentBucket bucket, String newDir, List<LocalArtifact> uploads) {
+        if (uploads.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(UPLOAD_THREADS, uploads.size()));
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (LocalArtifact artifact : uploads) {
+                String key = newDir + "/" + artifact.name();
+                log.info("Uploading " + artifact.name() + " (" + size(artifact) + ") to s3://" + bucket.name() + "/"
+                        + key);
+                running.add(pool.submit(() -> bucket.upload(key, artifact.file(), artifact.sha256(),
+                        artifact.name().endsWith(".zip") ? "application/zip" : "application/java-archive")));
+            }
+            for (java.util.concurrent.Future<?> upload : running) {
+                try {
+                    upload.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new DeployException("Upload failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DeployException("Interrupted while uploading the artifacts.");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Stack create(Stacks stacks, StackRequest request, boolean direct) {
+        step = "create stack " + request.stackName();
+        if (direct) {
+            return stacks.createDirect(request);
+        }
+        Stacks.ChangeSet cs = stacks.createChangeSet(request, ChangeSetType.CREATE);
+        printChanges(cs.changes());
+        return stacks.execute(cs, request, "CREATE");
+    }
+
+    private Stack update(Stacks stacks, StackRequest request, boolean direct, Stack current, String template) {
+        step = "update stack " + request.stackName();
+        log.info("Updating stack " + request.stackName());
+        if (direct) {
+            try {
+                Optional<Stack> updated = stacks.updateDirect(request, current.stackId());
+                if (updated.isEmpty()) {
+                    log.info("CloudFormation found nothing to change in stack " + request.stackName());
+                }
+                return updated.orElse(current);
+            } catch (AwsServiceException e) {
+                throw Rejections.describe(request.stackName(), "update", e, List.of(), template);
+            }
+        }
+        Stacks.ChangeSet cs = stacks.createChangeSet(request, ChangeSetType.UPDATE);
+        if (cs.empty()) {
+            stacks.deleteChangeSet(cs.arn());
+            log.info("CloudFormation found nothing to change in stack " + request.stackName());
+            return current;
+        }
+        printChanges(cs.changes());
+        step = "execute the change set of stack " + request.stackName();
+        try {
+            return stacks.execute(cs, request, "UPDATE");
+        } catch (AwsServiceException e) {
+            // Real CloudFormation reports failures through stack events; emulators may answer with an API error.
+            try {
+                stacks.deleteChangeSet(cs.arn());
+            } catch (SdkException ignored) {
+                // the change set may be gone already
+            }
+            throw Rejections.describe(request.stackName(), "update", e, cs.changes(), template);
+        }
+    }
+
+    private void printChanges(List<PlannedChange> changes) {
+        log.info("Changes (" + changes.size() + "):");
+        changes.forEach(c -> log.info("  " + c.describe()));
+    }
+
+    /**
+     * Deletes deployment folders beyond the newest {@code keep}, never the new one, the last successful one, or one
+     * holding an artifact the deployed template still points at.
+     */
+    private void prune(DeploymentBucket bucket, String servicePrefix, List<DeploymentDirectory> before,
+            Optional<DeploymentDirectory> lastSuccessful, String newDir, Map<String, StoredArtifact> deployed,
+            int keep) {
+        step = "remove old deployments from s3://" + bucket.name();
+        List<DeploymentDirectory> all = new ArrayList<>(before);
+        all.removeIf(d -> d.path().equals(newDir));
+        int surplus = all.size() + 1 - Math.max(1, keep);
+        Set<String> protectedDirs = new HashSet<>();
+        protectedDirs.add(newDir);
+        lastSuccessful.ifPresent(d -> protectedDirs.add(d.path()));
+        deployed.values().forEach(a -> protectedDirs.add(a.key().substring(0, a.key().lastIndexOf('/'))));
+        List<String> keys = new ArrayList<>();
+        int removed = 0;
+        for (DeploymentDirectory dir : all) {
+            if (removed >= surplus) {
+                break;
+            }
+            if (!protectedDirs.contains(dir.path())) {
+                keys.addAll(dir.keys());
+                removed++;
+            }
+        }
+        if (!keys.isEmpty()) {
+            bucket.delete(keys);
+            log.info("Removed " + removed + " old deployment(s) from s3://" + bucket.name() + "/" + servicePrefix);
+        }
+    }
+
+    private DeployReport summary(Service service, Stack stack, String result, long started) {
+        step = "read the deployed stack " + stack.stackName();
+        DeployReport report = new InfoReporter(aws.cloudFormation()).report(service, stack)
+                .withResult(result, (System.nanoTime() - started) / 1_000_000);
+        report.lines(true).forEach(log::info);
+        return report;
+    }
+
+    private void writeReport(DeployInput input, DeployReport report) {
+        try {
+            Files.createDirectories(input.outputDir());
+            Files.writeString(input.outputDir().resolve(REPORT_FILE), report.toJson(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            log.warn("Could not write " + input.outputDir().resolve(REPORT_FILE) + ": " + e.getMessage());
+        }
+    }
+
+    /** The template's digest with deployment folder names blanked, so only real changes count. */
+    static String templateDigest(String template, String servicePrefix) {
+        String normalized = template.replaceAll(Pattern.quote(servicePrefix + "/") + "\\d+-\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z",
+                servicePrefix + "/-");
+        return Digests.sha256Base64(normalized.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void checkDeployable(Stack stack, String stackName) {
+        String status = stack.stackStatusAsString();
+        if (status.equals("ROLLBACK_COMPLETE") || status.equals("ROLLBACK_FAILED") || status.equals("DELETE_FAILED")
+                || status.equals("REVIEW_IN_PROGRESS")) {
+            throw new DeployException("Stack " + stackName + " is " + status + " (left by a failed first deploy or "
+                    + "removal) and cannot be updated; perhaps you should run 'mvn serverless:remove' and deploy "
+                    + "again.");
+        }
+    }
+
+    private static String size(LocalArtifact artifact) {
+        try {
+            long bytes = Files.size(artifact.file());
+            return bytes >= 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0)
+                    : String.format(java.util.Locale.ROOT, "%.1f kB", bytes / 1024.0);
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String seconds(long started) {
+        return String.format(java.util.Locale.ROOT, "%.1fs", (System.nanoTime() - started) / 1e9);
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.serverlessmaven.maven;
+
+import io.github.serverlessmaven.aws.AwsClients;
+import io.github.serverlessmaven.aws.AwsSettings;
+import io.github.serverlessmaven.aws.AwsVariableSources;
+import io.github.serverlessmaven.config.ScalarNode;
+import io.github.serverlessmaven.deploy.DeployOptions;
+import io.github.serverlessmaven.model.Service;
+import io.github.serverlessmaven.pipeline.PackageRequest;
+import io.github.serverlessmaven.pipeline.ServicePipeline;
+import java.time.Duration;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What the goals that talk to AWS share: profile, endpoint, waiting limits, and loading with AWS variables. */
+public abstract class AbstractAwsMojo extends AbstractServerlessMojo {
+
+    /** Named AWS profile; wins over provider.profile and the SDK's default chain (AWS_PROFILE, env keys, SSO...). */
+    @Parameter(property = "serverless.profile")
+    protected String profile;
+
+    /** Endpoint override for every AWS service (an emulator such as moto); default: AWS_ENDPOINT_URL, else AWS. */
+    @Parameter(property = "serverless.endpoint")
+    protected String endpoint;
+
+    /** Minutes to wait for a stack operation or for a busy stack to become free. */
+    @Parameter(property = "serverless.timeout", defaultValue = "30")
+    protected int timeoutMinutes;
+
+    /** Prints stack outputs and more detail. */
+    @Parameter(property = "serverless.verbose", defaultValue = "false")
+    protected boolean verbose;
+
+    /** The service with every variable resolved, AWS sources ({@code ssm}, {@code cf}, {@code s3}, {@code aws}) included. */
+    protected Service loadService(ServicePipeline pipeline, PackageRequest request, AwsVariableSources variables) {
+        return pipeline.load(request, variables.sources());
+    }
+
+    protected AwsVariableSources variableSources(PackageRequest request) {
+        return new AwsVariableSources(AwsSettings.of(AwsVariableSources.initialRegion(request.region(),
+                request.configFile()), profile, endpoint()));
+    }
+
+    protected AwsClients clients(Service service) {
+        String chosen = blankToNull(profile);
+        if (chosen == null && service.provider().raw().get("profile") instanceof ScalarNode s && s.value() != null) {
+            chosen = String.valueOf(s.value());
+        }
+        return new AwsClients(AwsSettings.of(service.region(), chosen, endpoint()));
+    }
+
+    protected DeployOptions options(boolean force) {
+        return new DeployOptions(force, Duration.ofMinutes(Math.max(1, timeoutMinutes)), Duration.ofSeconds(5));
+    }
+
+    private String endpoint() {
+        return AwsSettings.endpointFrom(endpoint, System.getenv());
+    }
+}

@@ -1,0 +1,492 @@
+package io.github.serverlessmaven.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.serverlessmaven.aws.AwsClients;
+import io.github.serverlessmaven.deploy.fixture.DemoHandler;
+import io.github.serverlessmaven.packaging.Digests;
+import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.pipeline.PackageRequest;
+import io.github.serverlessmaven.pipeline.ServicePipeline;
+import io.github.serverlessmaven.testing.Moto;
+import io.github.serverlessmaven.testing.TestServices;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** deploy, info, plan and remove against the moto emulator; every test asserts what the emulator holds. */
+class DeployMotoTest {
+
+    static final String YAML = """
+            service: demo
+            provider:
+              name: aws
+              runtime: java21
+            %s
+            functions:
+              hello:
+                handler: io.github.serverlessmaven.deploy.fixture.DemoHandler::handleRequest
+            package:
+              artifact: target/app.jar
+            %s
+            """;
+
+    static final String STACK = "demo-dev";
+    static final String FUNCTION = "demo-dev-hello";
+
+    @TempDir
+    Path dir;
+
+    Moto moto;
+    AwsClients aws;
+    final List<String> lines = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        moto = Moto.fromSystemProperty();
+        moto.reset();
+        aws = moto.clients();
+    }
+
+    @AfterEach
+    void tearDown() {
+        aws.close();
+    }
+
+    @Test
+    void firstDeployCreatesStackBucketAndFunctionWithTheArtifactsDigest() throws IOException {
+        project("", "", "v1");
+
+        DeployReport report = deploy(false);
+
+        Stack stack = aws.cloudFormation().describeStacks(r -> r.stackName(STACK)).stacks().get(0);
+        assertThat(stack.stackStatusAsString()).endsWith("_COMPLETE");
+        assertThat(stack.tags()).anySatisfy(t -> assertThat(t.key() + "=" + t.value()).isEqualTo("STAGE=dev"));
+        String bucket = bucket();
+        aws.s3().headBucket(r -> r.bucket(bucket));
+        GetFunctionResponse function = aws.lambda().getFunction(r -> r.functionName(FUNCTION));
+        assertThat(function.configuration().codeSha256()).isEqualTo(sha(jar()));
+        assertThat(function.configuration().runtimeAsString()).isEqualTo("java21");
+
+        List<String> keys = keys(bucket);
+        assertThat(keys).hasSize(3).allMatch(k -> k.matches("serverless/demo/dev/\\d+-[0-9T:.\\-]+Z/[^/]+"))
+                .anyMatch(k -> k.endsWith("/app.jar"))
+                .anyMatch(k -> k.endsWith("/" + Deployer.TEMPLATE_FILE))
+                .anyMatch(k -> k.endsWith("/" + DeployedState.FILE));
+        String jarKey = keys.stream().filter(k -> k.endsWith("/app.jar")).findFirst().orElseThrow();
+        HeadObjectResponse head = aws.s3().headObject(r -> r.bucket(bucket).key(jarKey));
+        assertThat(head.metadata()).containsEntry("filesha256", sha(jar()));
+
+        assertThat(report.result()).isEqualTo("deployed");
+        assertThat(report.functions()).singleElement().satisfies(f -> {
+            assertThat(f.arn()).isEqualTo(function.configuration().functionArn());
+            assertThat(f.logGroup()).isEqualTo("/aws/lambda/" + FUNCTION);
+        });
+        String json = Files.readString(dir.resolve("target/serverless/" + Deployer.REPORT_FILE));
+        assertThat(json).contains("\"stack\": \"" + STACK + "\"", function.configuration().functionArn());
+    }
+
+    @Test
+    void redeployWithoutChangesUploadsNothingAndCreatesNoChangeSet() throws IOException {
+        project("", "", "v1");
+        deploy(false);
+        List<String> before = keys(bucket());
+
+        moto.startRecording();
+        DeployReport report = deploy(false);
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(requests).isNotEmpty().noneMatch(Moto.Request::isS3PutObject)
+                .noneMatch(r -> "CreateChangeSet".equals(r.action()))
+                .noneMatch(r -> "ExecuteChangeSet".equals(r.action()))
+                .noneMatch(r -> "UpdateStack".equals(r.action()));
+        assertThat(keys(bucket())).isEqualTo(before);
+        assertThat(report.result()).isEqualTo("unchanged");
+    }
+
+    @Test
+    void forceDeploysEvenWhenNothingChanged() throws IOException {
+        project("", "", "v1");
+        deploy(false);
+
+        moto.startRecording();
+        deploy(true);
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(requests).anyMatch(r -> "CreateChangeSet".equals(r.action()));
+        // Unchanged bytes are still not uploaded twice: only the template and the state file are written.
+        assertThat(requests.stream().filter(Moto.Request::isS3PutObject).map(Moto.Request::path))
+                .hasSize(2).noneMatch(p -> p.endsWith("/app.jar"));
+    }
+
+    @Test
+    void changedArtifactIsUploadedAndTheFunctionCodeUpdatedThroughAnUpdateChangeSet() throws IOException {
+        project("", "", "v1");
+        deploy(false);
+        writeJar("v2");
+
+        moto.startRecording();
+        deploy(false);
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(requests.stream().filter(Moto.Request::isS3PutObject).map(Moto.Request::path))
+                .anyMatch(p -> p.endsWith("/app.jar"));
+        assertThat(requests).filteredOn(r -> "CreateChangeSet".equals(r.action())).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("ChangeSetType=UPDATE")
+                        .contains("TemplateURL=https%3A%2F%2F" + bucket() + ".s3.us-east-1.amazonaws.com%2F"));
+        assertThat(requests).anyMatch(r -> "ExecuteChangeSet".equals(r.action()));
+        assertThat(aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().codeSha256())
+                .isEqualTo(sha(jar()));
+    }
+
+    @Test
+    void templateThatCloudFormationRejectsFailsNamingTheResourceAndKeepsThePreviousDeployment() throws IOException {
+        project("", "", "v1");
+        deploy(false);
+        String deployedSha = sha(jar());
+        String bucket = bucket();
+        List<String> before = keys(bucket);
+        aws.s3().createBucket(r -> r.bucket("demo-taken-name"));
+        project("", """
+                resources:
+                  Resources:
+                    TakenBucket:
+                      Type: AWS::S3::Bucket
+                      Properties:
+                        BucketName: demo-taken-name
+                """, "v2");
+
+        assertThatThrownBy(() -> deploy(false)).isInstanceOf(StackFailedException.class)
+                .hasMessageContaining("TakenBucket (AWS::S3::Bucket)")
+                .hasMessageContaining("BucketAlreadyExists")
+                .satisfies(e -> assertThat(((StackFailedException) e).failedResources()).singleElement()
+                        .asString().startsWith("TakenBucket"));
+
+        assertThat(keys(bucket)).containsAll(before);
+        String template = aws.cloudFormation().getTemplate(r -> r.stackName(STACK)).templateBody();
+        assertThat(template).doesNotContain("TakenBucket");
+        assertThat(aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().codeSha256())
+                .isEqualTo(deployedSha);
+    }
+
+    @Test
+    void infoReportsTheDeployedFunctionAndStack() throws IOException {
+        project("", "", "v1");
+        deploy(false);
+        Stack stack = aws.cloudFormation().describeStacks(r -> r.stackName(STACK)).stacks().get(0);
+
+        DeployReport report = new InfoReporter(aws.cloudFormation()).report(service(), stack);
+
+        String arn = aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().functionArn();
+        assertThat(report.stack()).isEqualTo(STACK);
+        assertThat(report.stackStatus()).isEqualTo(stack.stackStatusAsString());
+        assertThat(report.functions()).extracting(DeployReport.FunctionInfo::arn).containsExactly(arn);
+        assertThat(arn).contains(":" + Moto.ACCOUNT + ":");
+    }
+
+    @Test
+    void planListsTheChangeAndChangesNothing() throws IOException {
+        project("", "", "v1");
+        deploy(false);
+        String templateBefore = aws.cloudFormation().getTemplate(r -> r.stackName(STACK)).templateBody();
+        project("  memorySize: 512", "", "v1");
+
+        moto.startRecording();
+        List<PlannedChange> changes = new Planner(aws, log(), options(false)).plan(input());
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(changes).anySatisfy(c -> {
+            assertThat(c.logicalId()).isEqualTo("HelloLambdaFunction");
+            assertThat(c.action()).isEqualTo("Modify");
+        });
+        assertThat(aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().memorySize())
+                .isEqualTo(1024);
+        assertThat(aws.cloudFormation().getTemplate(r -> r.stackName(STACK)).templateBody())
+                .isEqualTo(templateBefore);
+        assertThat(requests).anyMatch(r -> "DeleteChangeSet".equals(r.action()))
+                .noneMatch(r -> "ExecuteChangeSet".equals(r.action())).noneMatch(Moto.Request::isS3PutObject);
+        assertThat(aws.cloudFormation().listChangeSets(r -> r.stackName(STACK)).summaries())
+                .noneMatch(c -> c.executionStatusAsString().equals("AVAILABLE"));
+    }
+
+    @Test
+    void removeEmptiesTheBucketAndDeletesTheStack() throws IOException {
+        project("", "", "v1");
+        deploy(false);
+        String bucket = bucket();
+
+        boolean removed = new Remover(aws, log(), options(false)).remove(service());
+
+        assertThat(removed).isTrue();
+        assertThatThrownBy(() -> aws.cloudFormation().describeStacks(r -> r.stackName(STACK)))
+                .isInstanceOf(CloudFormationException.class).hasMessageContaining("does not exist");
+        try {
+            assertThat(keys(bucket)).isEmpty();
+        } catch (NoSuchBucketException gone) {
+            // deleted with the stack: emptied first, as it has to be
+        }
+        assertThat(new Remover(aws, log(), options(false)).remove(service())).isFalse();
+    }
+
+    @Test
+    void oldDeploymentsArePrunedBeyondMaxPreviousDeploymentArtifacts() throws IOException {
+        String settings = "  deploymentBucket:\n    maxPreviousDeploymentArtifacts: 2";
+        project(settings, "", "v1");
+        deploy(false);
+        for (String version : List.of("v2", "v3", "v4")) {
+            writeJar(version);
+            deploy(false);
+        }
+
+        List<String> directories = keys(bucket()).stream().map(k -> k.substring(0, k.lastIndexOf('/')))
+                .distinct().toList();
+        assertThat(directories).hasSize(2);
+        assertThat(aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().codeSha256())
+                .isEqualTo(sha(jar()));
+    }
+
+    @Test
+    void directDeploymentMethodCreatesAndUpdatesWithoutChangeSets() throws IOException {
+        project("  deploymentMethod: direct", "", "v1");
+        moto.startRecording();
+        deploy(false);
+        writeJar("v2");
+        deploy(false);
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(requests).noneMatch(r -> "CreateChangeSet".equals(r.action()))
+                .anyMatch(r -> "CreateStack".equals(r.action())).anyMatch(r -> "UpdateStack".equals(r.action()));
+        assertThat(aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().codeSha256())
+                .isEqualTo(sha(jar()));
+    }
+
+    @Test
+    void existingBucketNotificationsAreSetKeepingOtherOnesAndReplacingOurs() throws IOException {
+        project("", "", "v1");
+        aws.s3().createBucket(r -> r.bucket("legacy-uploads"));
+        String foreignArn = "arn:aws:lambda:us-east-1:123456789012:function:someone-else";
+        aws.s3().putBucketNotificationConfiguration(r -> r.bucket("legacy-uploads").notificationConfiguration(n -> n
+                .lambdaFunctionConfigurations(c -> c.id("someone-else").lambdaFunctionArn(foreignArn)
+                        .eventsWithStrings("s3:ObjectRemoved:*"))));
+
+        DeployInput first = input();
+        writeExistingNotification("incoming/");
+        new Deployer(aws, log(), options(false)).deploy(first);
+        DeployInput second = input();
+        writeExistingNotification("other/");
+        new Deployer(aws, log(), options(true)).deploy(second);
+
+        var lambdas = aws.s3().getBucketNotificationConfiguration(r -> r.bucket("legacy-uploads"))
+                .lambdaFunctionConfigurations();
+        String arn = aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().functionArn();
+        assertThat(lambdas).hasSize(2);
+        assertThat(lambdas).anySatisfy(c -> assertThat(c.lambdaFunctionArn()).isEqualTo(foreignArn));
+        assertThat(lambdas).anySatisfy(c -> {
+            assertThat(c.lambdaFunctionArn()).isEqualTo(arn);
+            assertThat(c.id()).startsWith(STACK + "-hello-");
+            assertThat(c.eventsAsStrings()).containsExactly("s3:ObjectCreated:*");
+            assertThat(c.filter().key().filterRules()).singleElement()
+                    .satisfies(rule -> assertThat(rule.value()).isEqualTo("other/"));
+        });
+
+        String handlerLine = "handleRequest\n";
+        TestServices.project(dir, YAML.formatted("", "").replace(handlerLine, handlerLine
+                + "    events:\n      - s3:\n          bucket: legacy-uploads\n          existing: true\n"));
+        new Remover(aws, log(), options(false)).remove(service());
+        assertThat(aws.s3().getBucketNotificationConfiguration(r -> r.bucket("legacy-uploads"))
+                .lambdaFunctionConfigurations()).singleElement()
+                .satisfies(c -> assertThat(c.lambdaFunctionArn()).isEqualTo(foreignArn));
+    }
+
+    @Test
+    void customDeploymentBucketIsUsedAsIsAndTheStackCreatedWithTheFullTemplate() throws IOException {
+        aws.s3().createBucket(r -> r.bucket("team-deployments"));
+        project("  deploymentBucket:\n    name: team-deployments", "", "v1");
+
+        moto.startRecording();
+        deploy(false);
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(requests).filteredOn(r -> "CreateChangeSet".equals(r.action())).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("ChangeSetType=CREATE")
+                        .contains("TemplateURL=https%3A%2F%2Fteam-deployments.s3.us-east-1.amazonaws.com%2F"));
+        assertThat(keys("team-deployments")).anyMatch(k -> k.endsWith("/app.jar"));
+        assertThat(aws.cloudFormation().getTemplate(r -> r.stackName(STACK)).templateBody())
+                .doesNotContain("ServerlessDeploymentBucketPolicy").contains("team-deployments");
+        assertThat(aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().codeSha256())
+                .isEqualTo(sha(jar()));
+    }
+
+    @Test
+    void planForAStackThatDoesNotExistListsEveryResourceAsAddedAndCreatesNothing() throws IOException {
+        project("", "", "v1");
+
+        List<PlannedChange> changes = new Planner(aws, log(), options(false)).plan(input());
+
+        assertThat(changes).extracting(PlannedChange::action).containsOnly("Add");
+        assertThat(changes).extracting(PlannedChange::logicalId)
+                .contains("ServerlessDeploymentBucket", "HelloLambdaFunction", "IamRoleLambdaExecution");
+        assertThatThrownBy(() -> aws.cloudFormation().describeStacks(r -> r.stackName(STACK)))
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void onlyTheChangedFunctionsArtifactIsUploadedAgain() throws IOException {
+        String handler = DemoHandler.class.getName() + "::handleRequest";
+        TestServices.project(dir, """
+                service: demo
+                provider:
+                  name: aws
+                  runtime: java21
+                functions:
+                  one:
+                    handler: %s
+                    package:
+                      artifact: target/one.jar
+                  two:
+                    handler: %s
+                    package:
+                      artifact: target/two.jar
+                """.formatted(handler, handler));
+        writeJar("one-v1");
+        Files.copy(dir.resolve("target/app.jar"), dir.resolve("target/one.jar"));
+        writeJar("two-v1");
+        Files.copy(dir.resolve("target/app.jar"), dir.resolve("target/two.jar"));
+        deploy(false);
+        writeJar("two-v2");
+        Files.copy(dir.resolve("target/app.jar"), dir.resolve("target/two.jar"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        moto.startRecording();
+        deploy(false);
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(requests.stream().filter(Moto.Request::isS3PutObject).map(Moto.Request::path)
+                .filter(p -> p.endsWith(".jar"))).singleElement().asString().endsWith("/two.jar");
+        assertThat(aws.lambda().getFunction(r -> r.functionName("demo-dev-two")).configuration().codeSha256())
+                .isEqualTo(sha(Files.readAllBytes(dir.resolve("target/two.jar"))));
+        assertThat(aws.lambda().getFunction(r -> r.functionName("demo-dev-one")).configuration().codeSha256())
+                .isEqualTo(sha(Files.readAllBytes(dir.resolve("target/one.jar"))));
+    }
+
+    @Test
+    void stackPolicyIsSetAfterTheUpdate() throws IOException {
+        project("  stackPolicy:\n    - Effect: Allow\n      Principal: '*'\n      Action: 'Update:*'\n"
+                + "      Resource: '*'", "", "v1");
+
+        moto.startRecording();
+        deploy(false);
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(requests).filteredOn(r -> "SetStackPolicy".equals(r.action())).hasSize(1);
+
+        assertThat(aws.cloudFormation().getStackPolicy(r -> r.stackName(STACK)).stackPolicyBody())
+                .isEqualTo("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"Update:*\","
+                        + "\"Resource\":\"*\"}]}");
+    }
+
+    private void writeExistingNotification(String prefix) throws IOException {
+        Files.writeString(dir.resolve("target/serverless/" + ExistingS3Notifications.FILE), """
+                [{"function": "hello", "functionName": "%s", "functionLogicalId": "HelloLambdaFunction",
+                  "alias": null, "bucket": "legacy-uploads", "event": "s3:ObjectCreated:*",
+                  "rules": [{"Prefix": "%s"}], "permissionLogicalId": "HelloLambdaPermissionLegacyuploadsS3"}]
+                """.formatted(FUNCTION, prefix));
+    }
+
+    // --- helpers
+
+    private DeployReport deploy(boolean force) {
+        return new Deployer(aws, log(), options(force)).deploy(input());
+    }
+
+    private DeployInput input() {
+        ServicePipeline pipeline = new ServicePipeline(log());
+        PackageRequest request = TestServices.request(dir);
+        return DeployInputs.fromPackage(pipeline.packageService(request));
+    }
+
+    private io.github.serverlessmaven.model.Service service() {
+        return new ServicePipeline(log()).load(TestServices.request(dir));
+    }
+
+    private static DeployOptions options(boolean force) {
+        return new DeployOptions(force, Duration.ofSeconds(30), Duration.ofMillis(200));
+    }
+
+    private Log log() {
+        return new Log() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+                System.out.println(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                info("WARN " + message);
+            }
+
+            @Override
+            public void debug(String message) {}
+        };
+    }
+
+    private void project(String providerExtra, String tail, String jarContent) throws IOException {
+        TestServices.project(dir, YAML.formatted(providerExtra, tail));
+        writeJar(jarContent);
+    }
+
+    /** A real (tiny) jar: the handler class plus an entry holding {@code content}, so contents differ in digest. */
+    private void writeJar(String content) throws IOException {
+        String handlerClass = DemoHandler.class.getName().replace('.', '/') + ".class";
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("target/app.jar")));
+                var bytes = DemoHandler.class.getClassLoader().getResourceAsStream(handlerClass)) {
+            ZipEntry handler = new ZipEntry(handlerClass);
+            handler.setTime(0);
+            zip.putNextEntry(handler);
+            bytes.transferTo(zip);
+            zip.closeEntry();
+            ZipEntry entry = new ZipEntry("demo/version.txt");
+            entry.setTime(0);
+            zip.putNextEntry(entry);
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        Files.write(dir.resolve("target/app.content"), content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] jar() throws IOException {
+        return Files.readAllBytes(dir.resolve("target/app.jar"));
+    }
+
+    private static String sha(byte[] bytes) {
+        return Digests.sha256Base64(bytes);
+    }
+
+    private String bucket() {
+        return aws.cloudFormation().describeStackResource(r -> r.stackName(STACK)
+                .logicalResourceId("ServerlessDeploymentBucket")).stackResourceDetail().physicalResourceId();
+    }
+
+    private List<String> keys(String bucket) {
+        return aws.s3().listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream().map(S3Object::key)
+                .sorted().toList();
+    }
+}

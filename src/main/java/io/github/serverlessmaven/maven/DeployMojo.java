@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code target/serverless/deploy-report.json}. Does nothing when nothing changed, unless forced.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, requiresProject = false,
-        requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class DeployMojo extends AbstractAwsMojo {
 
     /** A directory written by the package goal (e.g. target/serverless) to deploy instead of packaging again. */

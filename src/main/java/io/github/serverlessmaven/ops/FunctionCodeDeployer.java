@@ -79,7 +79,8 @@ public final class FunctionCodeDeployer {
                 log.info("Uploading " + artifact.keyName() + " to s3://" + bucketName + "/" + key);
                 new DeploymentBucket(aws.s3(), bucketName, service.provider().deploymentBucket().serverSideEncryption(),
                         service.provider().deploymentBucket().sseKmsKeyId()).upload(key, artifact.file(),
-                                artifact.sha256Base64(), "application/java-archive");
+                                artifact.sha256Base64(), artifact.keyName().endsWith(".zip") ? "application/zip"
+                                        : "application/java-archive");
                 step = "update the code of function " + fn.name();
                 boolean publish = fn.versionFunction();
                 var response = aws.lambda().updateFunctionCode(r -> r.functionName(fn.name()).s3Bucket(bucketName)

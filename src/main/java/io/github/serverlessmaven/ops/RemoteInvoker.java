@@ -46,8 +46,7 @@ public final class RemoteInvoker {
                     .invocationType(invocationType)
                     .logType(withLog && invocationType.equals("RequestResponse") ? LogType.TAIL : LogType.NONE)
                     .payload(SdkBytes.fromString(payload, StandardCharsets.UTF_8)));
-            String tail = response.logResult() == null ? null
-                    : new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
+            String tail = decodeLog(response.logResult());
             String body = response.payload() == null ? "" : response.payload().asUtf8String();
             return new Result(response.statusCode(), body, response.functionError(), tail);
         } catch (ResourceNotFoundException e) {
@@ -55,6 +54,12 @@ public final class RemoteInvoker {
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "invoke function " + fn.name(), aws.settings());
         }
+    }
+
+    /** Lambda's LogResult: the last 4 KB of the log, base64-encoded; null when Lambda sent none. */
+    static String decodeLog(String logResult) {
+        return logResult == null || logResult.isBlank() ? null
+                : new String(Base64.getDecoder().decode(logResult.trim()), StandardCharsets.UTF_8);
     }
 
     /** Like {@link #invoke}, but a function error becomes a failure that shows the error payload. */

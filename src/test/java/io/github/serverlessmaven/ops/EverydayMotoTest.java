@@ -91,6 +91,20 @@ class EverydayMotoTest {
     }
 
     @Test
+    void noLogTailIsShownUnlessAskedFor() throws IOException {
+        project("", "v1");
+        deploy();
+
+        RemoteInvoker.Result withLog = new RemoteInvoker(aws).invoke(service(), "hello", "{}", null, true);
+        RemoteInvoker.Result without = new RemoteInvoker(aws).invoke(service(), "hello", "{}", null, false);
+
+        // moto returns no LogResult when it cannot run the function, so only "none asked, none shown" is checked
+        // here; decoding is covered in RemoteInvokerTest.
+        assertThat(withLog.failed()).isTrue();
+        assertThat(without.logTail()).isNull();
+    }
+
+    @Test
     void asynchronousInvokeIsAcceptedWith202() throws IOException {
         project("", "v1");
         deploy();

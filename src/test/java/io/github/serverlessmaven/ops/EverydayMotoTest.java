@@ -339,6 +339,35 @@ class EverydayMotoTest {
                 .startsWith("hello").contains(" 7 ", "150.0 ms");
     }
 
+    @Test
+    void metricsForOneNamedFunctionLeaveTheOthersOut() throws IOException {
+        TestServices.project(dir, YAML.formatted("").replace("package:", """
+                  world:
+                    handler: io.github.serverlessmaven.deploy.fixture.DemoHandler::handleRequest
+                package:"""));
+        writeJar("v1");
+        Instant at = Instant.now().minus(Duration.ofMinutes(30));
+        putMetric(FUNCTION, "Invocations", at, 2, StandardUnit.COUNT);
+        putMetric("demo-dev-world", "Invocations", at, 9, StandardUnit.COUNT);
+        putMetric("demo-dev-world", "Throttles", at, 4, StandardUnit.COUNT);
+        Instant end = Instant.now();
+
+        List<MetricsReader.FunctionMetrics> all = new MetricsReader(aws).read(service(), null,
+                TimeSpec.parse("1h", end), end);
+        List<MetricsReader.FunctionMetrics> world = new MetricsReader(aws).read(service(), "world",
+                TimeSpec.parse("1h", end), end);
+
+        assertThat(all).extracting(MetricsReader.FunctionMetrics::invocations).containsExactly(2.0, 9.0);
+        assertThat(all.get(0).averageDuration()).isNull();
+        assertThat(world).singleElement().satisfies(m -> {
+            assertThat(m.name()).isEqualTo("demo-dev-world");
+            assertThat(m.invocations()).isEqualTo(9);
+            assertThat(m.throttles()).isEqualTo(4);
+        });
+        assertThatThrownBy(() -> new MetricsReader(aws).read(service(), "wrld", TimeSpec.parse("1h", end), end))
+                .hasMessageContaining("perhaps you should write -Dserverless.function=world.");
+    }
+
     // --- helpers
 
     private void putLog(String group, Instant at, String message) {

@@ -60,18 +60,21 @@ public final class LogsReader {
     public int follow(Service service, String functionKey, Instant start, String filter, Consumer<LogLine> out,
             int polls, Duration interval, Sleeper sleeper) {
         FunctionDef fn = DeployedFunctions.named(service, functionKey);
-        Set<String> seen = new HashSet<>();
+        Set<LogLine> seen = new HashSet<>();
         long from = start.toEpochMilli();
         int printed = 0;
         for (int i = 0; polls < 0 || i <= polls; i++) {
             for (LogLine line : fetch(service, fn, from, filter)) {
-                if (seen.add(line.timestamp() + "\u0000" + line.stream() + "\u0000" + line.message())) {
+                if (seen.add(line)) {
                     out.accept(line);
                     printed++;
                 }
                 // The same millisecond can hold more events: keep it in the window, dedupe by content.
                 from = Math.max(from, line.timestamp());
             }
+            long windowStart = from;
+            // Only events of the window's first millisecond can come again; forget older ones so a long tail stays small.
+            seen.removeIf(line -> line.timestamp() < windowStart);
             if (polls >= 0 && i == polls) {
                 break;
             }

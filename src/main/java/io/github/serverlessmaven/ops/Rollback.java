@@ -101,11 +101,13 @@ public final class Rollback {
         new Deployer(aws, log, options).updateStack(service, bucket.name(), templateKey, template);
         Instant now = Instant.now();
         String record = servicePrefix(service) + "/" + now.toEpochMilli() + "-"
-                + DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(now.toEpochMilli())) + "/" + DeployedState.FILE;
+                + DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(now.toEpochMilli()));
         DeployedState state = chosen.state().get();
         try {
-            bucket.upload(record, state.toJson(service.name(), service.stage()), state.templateSha256(),
-                    "application/json");
+            // A complete folder (template and state), so the rollback itself can be rolled back to later.
+            bucket.upload(record + "/" + Deployer.TEMPLATE_FILE, template, state.templateSha256(), "application/json");
+            bucket.upload(record + "/" + DeployedState.FILE, state.toJson(service.name(), service.stage()),
+                    state.templateSha256(), "application/json");
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "record the rollback in s3://" + bucket.name(), aws.settings());
         }

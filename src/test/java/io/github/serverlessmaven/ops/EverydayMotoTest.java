@@ -293,6 +293,15 @@ class EverydayMotoTest {
         rollback.rollback(service(), deployments.get(0).timestamp());
 
         assertThat(function().codeSha256()).isEqualTo(firstSha);
+        List<Rollback.Deployment> after = rollback.list(service());
+        assertThat(after).hasSize(3);
+        // The rollback is recorded as a complete deployment of the first one's artifacts, itself a rollback target.
+        assertThat(after.get(2).state().get().artifacts()).isEqualTo(deployments.get(0).state().get().artifacts());
+        writeJar("v3");
+        deploy();
+        rollback.rollback(service(), after.get(2).timestamp());
+        assertThat(function().codeSha256()).isEqualTo(firstSha);
+        writeJar("v2");
         // The next deploy compares against what runs now, so the newer code is deployed again, not skipped.
         DeployReport again = deploy();
         assertThat(again.result()).isEqualTo("deployed");

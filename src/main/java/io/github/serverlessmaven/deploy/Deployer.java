@@ -64,6 +64,28 @@ public final class Deployer {
         }
     }
 
+    /**
+     * Updates the existing stack to the template already stored at {@code templateKey} in {@code bucketName}, with
+     * the service's stack settings, as deploy's own update does (change set, or UpdateStack for the direct method).
+     * Rollback uses it to go back to an earlier deployment folder.
+     */
+    public Stack updateStack(Service service, String bucketName, String templateKey, String template) {
+        String stackName = service.stackName();
+        Stacks stacks = new Stacks(aws.cloudFormation(), log, options.timeout(), options.pollInterval());
+        try {
+            step = "read stack " + stackName;
+            Stack current = stacks.awaitIdle(stackName).orElseThrow(() -> new DeployException("Stack " + stackName
+                    + " does not exist in " + service.region() + "; perhaps you should run 'mvn serverless:deploy' "
+                    + "first."));
+            checkDeployable(current, stackName);
+            StackRequest full = StackSettings.of(service)
+                    .withTemplateUrl(DeploymentBucket.objectUrl(bucketName, service.region(), templateKey));
+            return update(stacks, full, "direct".equals(service.provider().deploymentMethod()), current, template);
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, step, aws.settings());
+        }
+    }
+
     private DeployReport run(DeployInput input, long started) {
         Service service = input.service();
         String stackName = service.stackName();

@@ -32,10 +32,7 @@ class ExamplesInPomFormTest {
     @ParameterizedTest
     @ValueSource(strings = {"hello-api", "rest-api-dynamodb", "sqs-worker", "scheduled-job"})
     void bothFormsCompileToTheSameTemplates(String example) throws IOException {
-        Path project = Path.of("../examples").resolve(example).toAbsolutePath().normalize();
-        if (!Files.isDirectory(project)) {
-            project = Path.of("examples").resolve(example).toAbsolutePath();
-        }
+        Path project = Path.of("examples").resolve(example).toAbsolutePath();
         Node yaml = YamlLoader.load(project.resolve("serverless.yml"), "serverless.yml");
         XmlElement pom = toPom("serverless", yaml, null);
         Node fromPom = new XmlConfigLoader("pom.xml").load(pom);

@@ -73,9 +73,12 @@ public final class TemplateCompiler {
         int count = update.resources().size();
         if (count > MAX_RESOURCES) {
             throw new ConfigException(io.github.serverlessmaven.config.Position.of(service.configFile()), "",
-                    "the stack would have " + count + " resources even after moving functions into nested stacks; "
-                            + "CloudFormation allows " + MAX_RESOURCES + " per stack",
-                    "move some of the resources under 'resources:' into another service");
+                    "the stack would have " + count + " resources even after moving functions into nested stacks "
+                            + "(the root stack keeps what functions share: APIs and their paths, topics and buckets "
+                            + "created by events, and resources:); CloudFormation allows " + MAX_RESOURCES
+                            + " per stack",
+                    "split the service into several services, or move some of the resources under 'resources:' "
+                            + "into another stack");
         }
         return new Result(createStack, update, nested);
     }

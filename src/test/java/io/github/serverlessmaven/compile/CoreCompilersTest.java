@@ -97,8 +97,10 @@ class CoreCompilersTest {
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestServices.compile(dir, yaml.toString()))
                 .isInstanceOf(io.github.serverlessmaven.config.ConfigException.class)
-                .hasMessage("serverless.yml: the stack would have 504 resources even after moving functions into nested stacks; "
-                        + "CloudFormation allows 500 per stack, perhaps you should move some of the resources under "
-                        + "'resources:' into another service");
+                .hasMessage("serverless.yml: the stack would have 504 resources even after moving functions into nested "
+                        + "stacks (the root stack keeps what functions share: APIs and their paths, topics and buckets "
+                        + "created by events, and resources:); CloudFormation allows 500 per stack, perhaps you should "
+                        + "split the service into several services, or move some of the resources under "
+                        + "'resources:' into another stack");
     }
 }

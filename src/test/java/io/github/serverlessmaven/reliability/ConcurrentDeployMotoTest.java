@@ -3,6 +3,10 @@ package io.github.serverlessmaven.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.serverlessmaven.aws.AwsClients;
+import io.github.serverlessmaven.aws.AwsSettings;
+import io.github.serverlessmaven.deploy.Deployer;
+import io.github.serverlessmaven.testing.FaultProxy;
+import software.amazon.awssdk.services.cloudformation.model.Capability;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.deploy.DeployException;
 import io.github.serverlessmaven.testing.Moto;
@@ -82,6 +86,39 @@ class ConcurrentDeployMotoTest {
         assertLiveCodeIsInTheBucket();
     }
 
+    @Test
+    void aFolderTheLiveStackUsesIsNotPrunedWhenAnotherBuildUpdatedTheStackDuringOurDeploy() throws Exception {
+        MotoProject project = new MotoProject(dir);
+        project.write(KEEP_ONE, "", "v1");
+        project.deploy(aws);
+        String firstKey = assertLiveCodeIsInTheBucket();
+        String firstFolder = firstKey.substring(0, firstKey.lastIndexOf('/'));
+        project.writeJar("v2");
+        project.deploy(aws);
+        project.writeJar("v3");
+        String templateUrl = "https://" + bucket() + ".s3." + Moto.REGION + ".amazonaws.com/" + firstFolder + "/"
+                + Deployer.TEMPLATE_FILE;
+        try (FaultProxy proxy = FaultProxy.start(moto.endpoint(), 1L);
+                AwsClients viaProxy = new AwsClients(new AwsSettings(Moto.REGION, null, proxy.endpoint(), 1,
+                        moto.settings().credentials()))) {
+            // Another build puts v1 back just before ours reads the live template to prune: v1's folder is then
+            // both the oldest (a pruning candidate with one previous deployment kept) and live.
+            proxy.onceBefore("cloudformation:GetTemplate", () -> aws.cloudFormation().updateStack(r -> r
+                    .stackName(MotoProject.STACK).templateURL(templateUrl)
+                    .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM)));
+
+            project.deploy(viaProxy);
+
+            assertThat(proxy.requestCounts()).containsKey("cloudformation:GetTemplate");
+        }
+        assertThat(assertLiveCodeIsInTheBucket()).isEqualTo(firstKey);
+    }
+
+    private String bucket() {
+        return aws.cloudFormation().describeStackResource(r -> r.stackName(MotoProject.STACK)
+                .logicalResourceId("ServerlessDeploymentBucket")).stackResourceDetail().physicalResourceId();
+    }
+
     private Callable<String> deploy(MotoProject project) {
         return () -> {
             try (AwsClients own = moto.clients()) {
@@ -96,7 +133,7 @@ class ConcurrentDeployMotoTest {
     }
 
     @SuppressWarnings("unchecked")
-    private void assertLiveCodeIsInTheBucket() throws IOException {
+    private String assertLiveCodeIsInTheBucket() throws IOException {
         String template = aws.cloudFormation().getTemplate(r -> r.stackName(MotoProject.STACK)).templateBody();
         Map<String, Object> parsed = new com.fasterxml.jackson.databind.ObjectMapper().readValue(template, Map.class);
         Map<String, Object> function = (Map<String, Object>) ((Map<String, Object>) parsed.get("Resources"))
@@ -108,5 +145,6 @@ class ConcurrentDeployMotoTest {
         String key = String.valueOf(code.get("S3Key"));
         assertThat(aws.s3().listObjectsV2(r -> r.bucket(bucket).prefix(key)).contents())
                 .as("live code s3://%s/%s", bucket, key).isNotEmpty();
+        return key;
     }
 }

@@ -60,6 +60,7 @@ public final class FaultProxy implements AutoCloseable {
     private volatile double faultRate;
     private volatile List<Fault> kinds = List.of(Fault.values());
     private volatile Duration maxLatency = Duration.ofMillis(150);
+    private final Map<String, Runnable> onceBefore = new ConcurrentHashMap<>();
 
     private FaultProxy(URI target, long seed) throws IOException {
         this.target = target;
@@ -87,6 +88,15 @@ public final class FaultProxy implements AutoCloseable {
     /** The share of requests (0 to 1) that get a fault; 0 forwards everything untouched. */
     public FaultProxy faultRate(double rate) {
         this.faultRate = rate;
+        return this;
+    }
+
+    /**
+     * Runs {@code action} once, before the first request of {@code api} (e.g. {@code cloudformation:GetTemplate})
+     * is forwarded: what another build does at exactly that moment.
+     */
+    public FaultProxy onceBefore(String api, Runnable action) {
+        onceBefore.put(api, action);
         return this;
     }
 
@@ -126,8 +136,12 @@ public final class FaultProxy implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String service = service(exchange);
-            requests.computeIfAbsent(service + ":" + api(service, exchange, body), k -> new AtomicInteger())
-                    .incrementAndGet();
+            String api = service + ":" + api(service, exchange, body);
+            requests.computeIfAbsent(api, k -> new AtomicInteger()).incrementAndGet();
+            Runnable before = onceBefore.remove(api);
+            if (before != null) {
+                before.run();
+            }
             Fault fault = pickFault(service);
             if (fault != null) {
                 faults.computeIfAbsent(fault, k -> new AtomicInteger()).incrementAndGet();

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class FunctionRoleCompiler {
 
     /** Event types whose compilers add their permissions to the shared role only (one statement for all functions). */
-    static final Set<String> SHARED_ROLE_EVENTS = Set.of("sqs", "stream", "websocket", "schedule");
+    static final Set<String> SHARED_ROLE_EVENTS = Set.of("websocket", "schedule");
 
     /** Whether the function has its own generated role (statements of its own, no {@code role}). */
     public static boolean hasOwnRole(FunctionDef f) {

@@ -93,19 +93,46 @@ class FunctionRoleCompilerTest {
     }
 
     @Test
-    void anEventWhosePermissionsGoToTheSharedRoleIsWarnedAbout() {
+    void queueAndStreamPermissionsGoToTheRoleOfTheFunctionWithTheEvent() {
         TestServices.project(dir, YAML.formatted("").replace("""
                     tracing: true
                 """, """
                     tracing: true
                     events:
                       - sqs: arn:aws:sqs:us-east-1:123456789012:jobs
+                      - stream: arn:aws:kinesis:us-east-1:123456789012:stream/clicks
+                """).replace("""
+                    handler: demo.Other
+                """, """
+                    handler: demo.Other
+                    events:
+                      - sqs: arn:aws:sqs:us-east-1:123456789012:shared-jobs
+                """));
+        PackageResult result = TestServices.packageProject(dir, new ArrayList<>());
+        Map<String, Object> template = Templates.read(result.updateStackTemplate());
+
+        String own = Json.compact(Templates.properties(template, "ReaderIamRoleLambdaExecution"));
+        assertThat(own).contains("sqs:ReceiveMessage", ":jobs\"", "kinesis:GetRecords", "stream/clicks")
+                .doesNotContain("shared-jobs");
+        String shared = Json.compact(Templates.properties(template, "IamRoleLambdaExecution"));
+        assertThat(shared).contains("sqs:ReceiveMessage", "shared-jobs").doesNotContain(":jobs\"", "clicks");
+        ExternalTools.assertCfnLintClean(result.updateStackTemplate());
+    }
+
+    @Test
+    void anEventWhosePermissionsGoToTheSharedRoleIsWarnedAbout() {
+        TestServices.project(dir, YAML.formatted("").replace("""
+                    tracing: true
+                """, """
+                    tracing: true
+                    events:
+                      - websocket: $connect
                 """));
         List<String> warnings = new ArrayList<>();
         TestServices.packageProject(dir, warnings);
 
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("functions.reader.events[0]")
-                .contains("the permissions a sqs event needs go to the shared role IamRoleLambdaExecution")
+                .contains("the permissions a websocket event needs go to the shared role IamRoleLambdaExecution")
                 .contains("add them to functions.reader.iam.role.statements"));
     }
 

@@ -1,12 +1,27 @@
 #!/usr/bin/env python3
 """Writes a benchmark service of N functions with mixed events into a directory (a pom project + serverless.yml)."""
-import os, sys, zipfile
+import os, subprocess, sys, tempfile, zipfile
 
 def main(directory, n, plugin_version, events=True):
     os.makedirs(os.path.join(directory, "target"), exist_ok=True)
     jar = os.path.join(directory, "target", "app.jar")
-    with zipfile.ZipFile(jar, "w") as z:
-        z.writestr("README.txt", "benchmark artifact")
+    # Real handler classes: package checks that every handler exists in the artifact.
+    with tempfile.TemporaryDirectory() as work:
+        sources = []
+        os.makedirs(os.path.join(work, "com", "example"))
+        for i in range(n):
+            path = os.path.join(work, "com", "example", f"Fn{i}.java")
+            with open(path, "w") as f:
+                f.write(f"package com.example; public class Fn{i} {{ public String handleRequest(Object in) "
+                        f"{{ return \"{i}\"; }} }}")
+            sources.append(path)
+        classes = os.path.join(work, "classes")
+        subprocess.run(["javac", "--release", "17", "-d", classes] + sources, check=True)
+        with zipfile.ZipFile(jar, "w") as z:
+            for root, _, files in os.walk(classes):
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    z.write(full, os.path.relpath(full, classes))
     lines = ["service: bench", "provider:", "  name: aws", "  runtime: java21", "package:",
              "  artifact: target/app.jar", "functions:"]
     for i in range(n):

@@ -14,6 +14,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -36,6 +38,8 @@ public final class AwsClients implements AutoCloseable {
     private StsClient sts;
     private SsmClient ssm;
     private LambdaClient lambda;
+    private CloudWatchLogsClient logs;
+    private CloudWatchClient cloudWatch;
 
     public AwsClients(AwsSettings settings) {
         this.settings = settings;
@@ -83,6 +87,20 @@ public final class AwsClients implements AutoCloseable {
             lambda = build(LambdaClient.builder());
         }
         return lambda;
+    }
+
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = build(CloudWatchLogsClient.builder());
+        }
+        return logs;
+    }
+
+    public synchronized CloudWatchClient cloudWatch() {
+        if (cloudWatch == null) {
+            cloudWatch = build(CloudWatchClient.builder());
+        }
+        return cloudWatch;
     }
 
     private <B extends AwsClientBuilder<B, C>, C extends AutoCloseable> C build(B builder) {

@@ -49,8 +49,10 @@ public final class StackSplitter {
                 || Json.pretty(template).length() > MAX_TEMPLATE_BYTES;
     }
 
+    public static final String NESTED_TEMPLATE_PREFIX = "cloudformation-template-nested-";
+
     public static String nestedTemplateFileName(String stackLogicalId) {
-        return "cloudformation-template-nested-" + stackLogicalId + ".json";
+        return NESTED_TEMPLATE_PREFIX + stackLogicalId + ".json";
     }
 
     public static String stackLogicalId(String functionKey) {

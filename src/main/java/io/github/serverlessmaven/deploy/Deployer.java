@@ -64,6 +64,28 @@ public final class Deployer {
         }
     }
 
+    /**
+     * Updates the existing stack to the template already stored at {@code templateKey} in {@code bucketName}, with
+     * the service's stack settings, as deploy's own update does (change set, or UpdateStack for the direct method).
+     * Rollback uses it to go back to an earlier deployment folder.
+     */
+    public Stack updateStack(Service service, String bucketName, String templateKey, String template) {
+        String stackName = service.stackName();
+        Stacks stacks = new Stacks(aws.cloudFormation(), log, options.timeout(), options.pollInterval());
+        try {
+            step = "read stack " + stackName;
+            Stack current = stacks.awaitIdle(stackName).orElseThrow(() -> new DeployException("Stack " + stackName
+                    + " does not exist in " + service.region() + "; perhaps you should run 'mvn serverless:deploy' "
+                    + "first."));
+            checkDeployable(current, stackName);
+            StackRequest full = StackSettings.of(service)
+                    .withTemplateUrl(DeploymentBucket.objectUrl(bucketName, service.region(), templateKey));
+            return update(stacks, full, "direct".equals(service.provider().deploymentMethod()), current, template);
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, step, aws.settings());
+        }
+    }
+
     private DeployReport run(DeployInput input, long started) {
         Service service = input.service();
         String stackName = service.stackName();
@@ -120,6 +142,7 @@ public final class Deployer {
 
         String newDir = input.artifactDirectoryName();
         String template = input.updateStackTemplate();
+        Map<String, String> nestedTemplates = nestedTemplates(input.outputDir());
         Map<String, StoredArtifact> deployed = new LinkedHashMap<>();
         List<LocalArtifact> uploads = new ArrayList<>();
         for (LocalArtifact artifact : input.artifacts()) {
@@ -127,6 +150,8 @@ public final class Deployer {
             if (stored != null && stored.sha256().equals(artifact.sha256()) && existingKeys.contains(stored.key())) {
                 // Same bytes already in the bucket: point the template at them instead of uploading again.
                 template = template.replace("\"" + newDir + "/" + artifact.name() + "\"", "\"" + stored.key() + "\"");
+                nestedTemplates.replaceAll((file, text) -> text.replace("\"" + newDir + "/" + artifact.name() + "\"",
+                        "\"" + stored.key() + "\""));
                 deployed.put(artifact.name(), stored);
             } else {
                 uploads.add(artifact);
@@ -135,8 +160,8 @@ public final class Deployer {
         }
         // Notifications on existing buckets live outside the template; a change to them must not look like "no change".
         java.nio.file.Path notifications = input.outputDir().resolve(ExistingS3Notifications.FILE);
-        String templateSha = templateDigest(template + (Files.isRegularFile(notifications)
-                ? DeployInputs.read(notifications) : ""), servicePrefix);
+        String templateSha = templateDigest(template + String.join("", nestedTemplates.values())
+                + (Files.isRegularFile(notifications) ? DeployInputs.read(notifications) : ""), servicePrefix);
         boolean unchanged = stack.isPresent() && uploads.isEmpty() && previous.isPresent()
                 && templateSha.equals(previous.get().templateSha256());
         if (unchanged && !options.force()) {
@@ -147,6 +172,12 @@ public final class Deployer {
 
         step = "upload the artifacts to s3://" + bucketName + "/" + newDir;
         uploadAll(bucket, newDir, uploads);
+        for (Map.Entry<String, String> nested : nestedTemplates.entrySet()) {
+            // The root template's nested stacks name these keys (StackSplitter): beside the main template.
+            step = "upload the nested template " + nested.getKey();
+            bucket.upload(newDir + "/" + nested.getKey(), nested.getValue(), templateDigest(nested.getValue(),
+                    servicePrefix), "application/json");
+        }
         String templateKey = newDir + "/" + TEMPLATE_FILE;
         step = "upload the template to s3://" + bucketName + "/" + templateKey;
         bucket.upload(templateKey, template, templateSha, "application/json");
@@ -169,6 +200,23 @@ public final class Deployer {
                 bucketSpec.maxPreviousDeploymentArtifacts(), stackName);
         log.info("Service deployed to stack " + stackName + " (" + seconds(started) + ")");
         return summary(service, result, "deployed", started);
+    }
+
+    /** Nested-stack templates the package step wrote (services past one stack's limits), by file name. */
+    private static Map<String, String> nestedTemplates(java.nio.file.Path outputDir) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (outputDir == null || !Files.isDirectory(outputDir)) {
+            return out;
+        }
+        try (var files = Files.list(outputDir)) {
+            for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString()
+                    .startsWith(io.github.serverlessmaven.compile.StackSplitter.NESTED_TEMPLATE_PREFIX)).toList()) {
+                out.put(file.getFileName().toString(), DeployInputs.read(file));
+            }
+        } catch (java.io.IOException e) {
+            throw new DeployException("Cannot read the nested templates in " + outputDir + ": " + e.getMessage());
+        }
+        return out;
     }
 
     /** Uploads a few artifacts at a time (the sync client is thread-safe); the first failure is rethrown as is. */

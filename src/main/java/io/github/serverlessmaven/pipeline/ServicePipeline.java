@@ -101,9 +101,13 @@ public final class ServicePipeline {
         for (Problem warning : diagnostics.warnings()) {
             log.warn(warning.render());
         }
+        // Everything deploy uploads: function artifacts by function key, layer zips as "layer:<name>".
+        Map<String, Artifact> deployable = new java.util.LinkedHashMap<>(artifacts);
+        layerArtifacts.forEach((layer, artifact) -> deployable.put("layer:" + layer, artifact));
         try {
             Files.createDirectories(outputDir);
-            PackageState.write(outputDir, service, artifacts, directory);
+            deleteStaleNestedTemplates(outputDir);
+            PackageState.write(outputDir, service, deployable, directory);
             Path create = outputDir.resolve("cloudformation-template-create-stack.json");
             Path update = outputDir.resolve("cloudformation-template-update-stack.json");
             TemplateSecrets secrets = new TemplateSecrets(service);
@@ -123,7 +127,7 @@ public final class ServicePipeline {
             log.info("Packaged " + service.name() + " for stage " + service.stage() + " (" + service.region() + "): "
                     + templates.updateStack().resources().size() + " resources, " + service.functions().size()
                     + " function(s) -> " + project.baseDir().relativize(outputDir));
-            return new PackageResult(service, outputDir, create, update, artifacts, directory);
+            return new PackageResult(service, outputDir, create, update, deployable, directory);
         } catch (IOException e) {
             throw new ConfigException(Position.of(outputDir.toString()), "", "cannot write the templates: "
                     + e.getMessage(), "check that the build directory is writable");
@@ -149,6 +153,16 @@ public final class ServicePipeline {
             log.warn(path + " holds a secret value that is part of a longer text in the templates, so the files "
                     + "in target/serverless contain it; perhaps you should use the secret as a whole value, or "
                     + "read it at run time");
+        }
+    }
+
+    /** A service that shrank below the limits must not leave nested templates for deploy to pick up. */
+    private static void deleteStaleNestedTemplates(Path outputDir) throws IOException {
+        try (var files = Files.list(outputDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(
+                    io.github.serverlessmaven.compile.StackSplitter.NESTED_TEMPLATE_PREFIX)).toList()) {
+                Files.delete(file);
+            }
         }
     }
 

@@ -201,17 +201,19 @@ public final class ServiceParser {
     private DeploymentBucketSpec parseDeploymentBucket(ConfigReader provider) {
         Node bucket = provider.raw("deploymentBucket");
         if (bucket == null) {
-            return new DeploymentBucketSpec(null, false, false, false, Map.of(), 5, null, null);
+            // Public access is blocked unless asked otherwise (v3 needs blockPublicAccess: true for that); it is an
+            // in-place bucket update when taking over a v3 stack.
+            return new DeploymentBucketSpec(null, true, false, false, Map.of(), 5, null, null);
         }
         if (bucket instanceof ScalarNode) {
-            return new DeploymentBucketSpec(provider.optString("deploymentBucket").orElse(null), false, false,
+            return new DeploymentBucketSpec(provider.optString("deploymentBucket").orElse(null), true, false,
                     false, Map.of(), 5, null, null);
         }
         ConfigReader b = ConfigReader.of(bucket, "provider.deploymentBucket");
         b.checkKnownKeys(Set.of("name", "blockPublicAccess", "versioning", "skipPolicySetup", "tags",
                 "maxPreviousDeploymentArtifacts", "serverSideEncryption", "sseKMSKeyId", "sseCustomerAlgorithim",
                 "sseCustomerKey", "sseCustomerKeyMD5"), diagnostics);
-        return new DeploymentBucketSpec(b.optString("name").orElse(null), b.bool("blockPublicAccess", false),
+        return new DeploymentBucketSpec(b.optString("name").orElse(null), b.bool("blockPublicAccess", true),
                 b.bool("versioning", false), b.bool("skipPolicySetup", false), b.plainMap("tags"),
                 b.optInt("maxPreviousDeploymentArtifacts", 0, 1000).orElse(5),
                 b.optString("serverSideEncryption").orElse(null), b.optString("sseKMSKeyId").orElse(null));

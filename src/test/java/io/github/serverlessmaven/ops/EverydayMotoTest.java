@@ -1,0 +1,462 @@
+package io.github.serverlessmaven.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.serverlessmaven.aws.AwsClients;
+import io.github.serverlessmaven.deploy.DeployException;
+import io.github.serverlessmaven.deploy.DeployInputs;
+import io.github.serverlessmaven.deploy.DeployOptions;
+import io.github.serverlessmaven.deploy.DeployReport;
+import io.github.serverlessmaven.deploy.Deployer;
+import io.github.serverlessmaven.deploy.fixture.DemoHandler;
+import io.github.serverlessmaven.model.Service;
+import io.github.serverlessmaven.packaging.Digests;
+import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.pipeline.PackageResult;
+import io.github.serverlessmaven.pipeline.ServicePipeline;
+import io.github.serverlessmaven.testing.Moto;
+import io.github.serverlessmaven.testing.TestServices;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+/** invoke, logs, deploy-function, rollback and metrics against the moto emulator. */
+class EverydayMotoTest {
+
+    static final String YAML = """
+            service: demo
+            provider:
+              name: aws
+              runtime: java21
+            %s
+            functions:
+              hello:
+                handler: io.github.serverlessmaven.deploy.fixture.DemoHandler::handleRequest
+            package:
+              artifact: target/app.jar
+            """;
+
+    static final String FUNCTION = "demo-dev-hello";
+
+    @TempDir
+    Path dir;
+
+    Moto moto;
+    AwsClients aws;
+    final List<String> lines = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        moto = Moto.fromSystemProperty();
+        moto.reset();
+        aws = moto.clients();
+    }
+
+    @AfterEach
+    void tearDown() {
+        aws.close();
+    }
+
+    // --- invoke
+
+    @Test
+    void invokeFailsShowingTheErrorPayloadWhenLambdaReportsAFunctionError() throws IOException {
+        project("", "v1");
+        deploy();
+        RemoteInvoker invoker = new RemoteInvoker(aws);
+
+        // moto without Docker cannot run the function and answers with a handled function error.
+        RemoteInvoker.Result result = invoker.invoke(service(), "hello", "{\"name\":\"Ada\"}", null, false);
+        assertThat(result.functionError()).isEqualTo("Handled");
+        assertThat(result.payload()).isNotBlank();
+
+        assertThatThrownBy(() -> invoker.invokeOrFail(service(), "hello", "{}", null, false))
+                .isInstanceOf(DeployException.class)
+                .hasMessageStartingWith("Function hello failed (Handled): ")
+                .hasMessageContaining(result.payload().trim());
+    }
+
+    @Test
+    void noLogTailIsShownUnlessAskedFor() throws IOException {
+        project("", "v1");
+        deploy();
+
+        RemoteInvoker.Result withLog = new RemoteInvoker(aws).invoke(service(), "hello", "{}", null, true);
+        RemoteInvoker.Result without = new RemoteInvoker(aws).invoke(service(), "hello", "{}", null, false);
+
+        // moto returns no LogResult when it cannot run the function, so only "none asked, none shown" is checked
+        // here; decoding is covered in RemoteInvokerTest.
+        assertThat(withLog.failed()).isTrue();
+        assertThat(without.logTail()).isNull();
+    }
+
+    @Test
+    void asynchronousInvokeIsAcceptedWith202() throws IOException {
+        project("", "v1");
+        deploy();
+
+        RemoteInvoker.Result result = new RemoteInvoker(aws).invokeOrFail(service(), "hello", "{}", "Event", false);
+
+        // moto cannot run the function (no Docker) yet accepts the event: an accepted Event is a success.
+        assertThat(result.statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void unknownFunctionNamesTheKnownOnesAndTheClosest() throws IOException {
+        project("", "v1");
+
+        assertThatThrownBy(() -> new RemoteInvoker(aws).invoke(service(), "helo", "{}", null, false))
+                .isInstanceOf(DeployException.class)
+                .hasMessage("There is no function 'helo' in demo (functions: hello); perhaps you should write "
+                        + "-Dserverless.function=hello.");
+    }
+
+    @Test
+    void functionNotDeployedYetSaysToDeployFirst() throws IOException {
+        project("", "v1");
+
+        assertThatThrownBy(() -> new RemoteInvoker(aws).invoke(service(), "hello", "{}", null, false))
+                .isInstanceOf(DeployException.class)
+                .hasMessage("Function hello (demo-dev-hello) is not deployed in us-east-1 (stage dev); perhaps you "
+                        + "should run 'mvn serverless:deploy' first.");
+    }
+
+    @Test
+    void unknownInvocationTypeIsRejectedBeforeAnyCall() throws IOException {
+        project("", "v1");
+
+        assertThatThrownBy(() -> new RemoteInvoker(aws).invoke(service(), "hello", "{}", "Async", false))
+                .hasMessageContaining("'Async'").hasMessageContaining("RequestResponse, Event or DryRun");
+    }
+
+    // --- logs
+
+    @Test
+    void logsReturnTheEventsSinceTheStartTimeMatchingTheFilter() throws IOException {
+        project("", "v1");
+        Instant now = Instant.now();
+        String group = "/aws/lambda/" + FUNCTION;
+        aws.logs().createLogGroup(r -> r.logGroupName(group));
+        aws.logs().createLogStream(r -> r.logGroupName(group).logStreamName("2024/01/01/[$LATEST]abc"));
+        putLog(group, now.minus(Duration.ofHours(3)), "old START");
+        putLog(group, now.minus(Duration.ofMinutes(5)), "INFO hello Ada");
+        putLog(group, now.minus(Duration.ofMinutes(1)), "ERROR boom");
+
+        LogsReader reader = new LogsReader(aws);
+        List<LogsReader.LogLine> recent = reader.read(service(), "hello", TimeSpec.parse("10m", now), null);
+        List<LogsReader.LogLine> errors = reader.read(service(), "hello", TimeSpec.parse("10m", now), "ERROR");
+        List<LogsReader.LogLine> all = reader.read(service(), "hello", TimeSpec.parse("1d", now), null);
+
+        assertThat(recent).extracting(LogsReader.LogLine::message).containsExactly("INFO hello Ada", "ERROR boom");
+        assertThat(errors).extracting(LogsReader.LogLine::message).containsExactly("ERROR boom");
+        assertThat(all).hasSize(3);
+        assertThat(recent.get(1).render()).endsWith("\tERROR boom");
+    }
+
+    @Test
+    void tailPrintsNewEventsOnceAndStopsAfterTheGivenPolls() throws IOException {
+        project("", "v1");
+        Instant now = Instant.now();
+        String group = "/aws/lambda/" + FUNCTION;
+        aws.logs().createLogGroup(r -> r.logGroupName(group));
+        aws.logs().createLogStream(r -> r.logGroupName(group).logStreamName("s"));
+        putLog(group, now.minus(Duration.ofMinutes(2)), "first");
+        List<String> printed = new ArrayList<>();
+        int[] sleeps = {0};
+
+        int count = new LogsReader(aws).follow(service(), "hello", now.minus(Duration.ofMinutes(10)), null,
+                line -> printed.add(line.message()), 2, Duration.ofSeconds(1), d -> {
+                    sleeps[0]++;
+                    if (sleeps[0] == 1) {
+                        putLog(group, Instant.now(), "second");
+                    }
+                });
+
+        assertThat(printed).containsExactly("first", "second");
+        assertThat(count).isEqualTo(2);
+        assertThat(sleeps[0]).isEqualTo(2);
+    }
+
+    @Test
+    void logsOfAFunctionWithoutLogGroupSayToDeployOrInvoke() throws IOException {
+        project("", "v1");
+
+        assertThatThrownBy(() -> new LogsReader(aws).read(service(), "hello", Instant.now(), null))
+                .isInstanceOf(DeployException.class)
+                .hasMessageContaining("The log group /aws/lambda/demo-dev-hello of function hello does not exist");
+    }
+
+    @Test
+    void startTimeAcceptsSpansAndIsoTimesAndRejectsOtherText() {
+        Instant now = Instant.parse("2024-05-01T12:00:00Z");
+        assertThat(TimeSpec.parse("10m", now)).isEqualTo(Instant.parse("2024-05-01T11:50:00Z"));
+        assertThat(TimeSpec.parse("2h", now)).isEqualTo(Instant.parse("2024-05-01T10:00:00Z"));
+        assertThat(TimeSpec.parse("1d", now)).isEqualTo(Instant.parse("2024-04-30T12:00:00Z"));
+        assertThat(TimeSpec.parse("2024-04-01T08:30:00Z", now)).isEqualTo(Instant.parse("2024-04-01T08:30:00Z"));
+        assertThat(TimeSpec.parse("2024-04-01", now)).isEqualTo(Instant.parse("2024-04-01T00:00:00Z"));
+        assertThatThrownBy(() -> TimeSpec.parse("yesterday", now))
+                .hasMessageContaining("'yesterday' is neither a span such as 10m, 2h or 1d nor an ISO time");
+    }
+
+    // --- deploy-function
+
+    @Test
+    void deployFunctionUpdatesOnlyTheCodeThroughS3WithoutTouchingTheStack() throws IOException {
+        project("", "v1");
+        deploy();
+        String template = aws.cloudFormation().getTemplate(r -> r.stackName("demo-dev")).templateBody();
+        writeJar("v2");
+
+        moto.startRecording();
+        FunctionCodeDeployer.Outcome outcome = deployFunction(false, false);
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(outcome.result()).isEqualTo("updated");
+        assertThat(function().codeSha256()).isEqualTo(sha(jar())).isEqualTo(outcome.codeSha256());
+        assertThat(requests).noneMatch(r -> "CreateChangeSet".equals(r.action()))
+                .noneMatch(r -> "ExecuteChangeSet".equals(r.action()))
+                .noneMatch(r -> "UpdateStack".equals(r.action()));
+        // Lambda's REST paths look like S3 PUTs to the recorder helper; leave them out.
+        assertThat(requests.stream().filter(Moto.Request::isS3PutObject).map(Moto.Request::path)
+                .filter(p -> !p.startsWith("/2015-03-31/"))).singleElement().asString()
+                .endsWith("/serverless/demo/dev/code/hello/app.jar");
+        assertThat(requests).filteredOn(r -> r.method().equals("PUT") && r.path().endsWith("/functions/" + FUNCTION + "/code"))
+                .singleElement().satisfies(r -> assertThat(r.body()).contains("S3Key").doesNotContain("ZipFile"));
+        assertThat(aws.cloudFormation().getTemplate(r -> r.stackName("demo-dev")).templateBody())
+                .isEqualTo(template);
+        assertThat(lines).anyMatch(l -> l.startsWith("WARN Stack demo-dev now drifts from CloudFormation"));
+    }
+
+    @Test
+    void deployFunctionSkipsWhenTheCodeIsUnchangedUnlessForced() throws IOException {
+        project("", "v1");
+        deploy();
+
+        moto.startRecording();
+        FunctionCodeDeployer.Outcome skipped = deployFunction(false, false);
+        List<Moto.Request> requests = moto.stopRecording();
+        FunctionCodeDeployer.Outcome forced = deployFunction(true, false);
+
+        assertThat(skipped.result()).isEqualTo("skipped");
+        assertThat(requests).noneMatch(r -> r.method().equals("PUT"));
+        assertThat(forced.result()).isEqualTo("updated");
+    }
+
+    @Test
+    void deployFunctionWithUpdateConfigAlsoChangesTheSettings() throws IOException {
+        project("", "v1");
+        deploy();
+        TestServices.project(dir, YAML.formatted("  memorySize: 512\n  timeout: 20\n  environment:\n    MODE: fast"));
+
+        FunctionCodeDeployer.Outcome outcome = deployFunction(false, true);
+
+        FunctionConfiguration config = function();
+        assertThat(outcome.result()).isEqualTo("updated");
+        assertThat(config.memorySize()).isEqualTo(512);
+        assertThat(config.timeout()).isEqualTo(20);
+        assertThat(config.environment().variables()).containsEntry("MODE", "fast");
+        assertThat(config.codeSha256()).isEqualTo(sha(jar()));
+    }
+
+    // --- rollback
+
+    @Test
+    void rollbackListsTheDeploymentsAndPutsTheFirstCodeBack() throws IOException {
+        project("", "v1");
+        deploy();
+        String firstSha = sha(jar());
+        writeJar("v2");
+        deploy();
+        assertThat(function().codeSha256()).isNotEqualTo(firstSha);
+
+        Rollback rollback = new Rollback(aws, log(), options());
+        List<Rollback.Deployment> deployments = rollback.list(service());
+        assertThat(deployments).hasSize(2).allMatch(d -> d.state().isPresent());
+        assertThat(deployments.get(0).state().get().artifacts().get("app.jar").sha256()).isEqualTo(firstSha);
+        assertThat(deployments.get(0).render()).contains(String.valueOf(deployments.get(0).timestamp()), "app.jar",
+                firstSha);
+
+        rollback.rollback(service(), deployments.get(0).timestamp());
+
+        assertThat(function().codeSha256()).isEqualTo(firstSha);
+        List<Rollback.Deployment> after = rollback.list(service());
+        assertThat(after).hasSize(3);
+        // The rollback is recorded as a complete deployment of the first one's artifacts, itself a rollback target.
+        assertThat(after.get(2).state().get().artifacts()).isEqualTo(deployments.get(0).state().get().artifacts());
+        writeJar("v3");
+        deploy();
+        rollback.rollback(service(), after.get(2).timestamp());
+        assertThat(function().codeSha256()).isEqualTo(firstSha);
+        writeJar("v2");
+        // The next deploy compares against what runs now, so the newer code is deployed again, not skipped.
+        DeployReport again = deploy();
+        assertThat(again.result()).isEqualTo("deployed");
+        assertThat(function().codeSha256()).isEqualTo(sha(jar()));
+    }
+
+    @Test
+    void rollbackToAnUnknownTimestampListsTheKeptOnes() throws IOException {
+        project("", "v1");
+        deploy();
+        long kept = new Rollback(aws, log(), options()).list(service()).get(0).timestamp();
+
+        assertThatThrownBy(() -> new Rollback(aws, log(), options()).rollback(service(), 42L))
+                .isInstanceOf(DeployException.class)
+                .hasMessageStartingWith("There is no deployment with timestamp 42 in s3://")
+                .hasMessageContaining("(kept: " + kept + ")");
+    }
+
+    // --- metrics
+
+    @Test
+    void metricsSumInvocationsErrorsAndThrottlesAndAverageTheDuration() throws IOException {
+        project("", "v1");
+        Instant at = Instant.now().minus(Duration.ofHours(1));
+        putMetric(FUNCTION, "Invocations", at, 3, StandardUnit.COUNT);
+        putMetric(FUNCTION, "Invocations", at.plusSeconds(120), 4, StandardUnit.COUNT);
+        putMetric(FUNCTION, "Errors", at, 1, StandardUnit.COUNT);
+        putMetric(FUNCTION, "Duration", at, 100, StandardUnit.MILLISECONDS);
+        putMetric(FUNCTION, "Duration", at.plusSeconds(60), 200, StandardUnit.MILLISECONDS);
+        putMetric("someone-else", "Invocations", at, 50, StandardUnit.COUNT);
+
+        Instant end = Instant.now();
+        List<MetricsReader.FunctionMetrics> metrics = new MetricsReader(aws).read(service(), null,
+                TimeSpec.parse("24h", end), end);
+
+        assertThat(metrics).singleElement().satisfies(m -> {
+            assertThat(m.function()).isEqualTo("hello");
+            assertThat(m.invocations()).isEqualTo(7);
+            assertThat(m.errors()).isEqualTo(1);
+            assertThat(m.throttles()).isZero();
+            assertThat(m.averageDuration()).isEqualTo(150.0);
+        });
+        assertThat(MetricsReader.table(metrics, TimeSpec.parse("24h", end), end).get(2))
+                .startsWith("hello").contains(" 7 ", "150.0 ms");
+    }
+
+    @Test
+    void metricsForOneNamedFunctionLeaveTheOthersOut() throws IOException {
+        TestServices.project(dir, YAML.formatted("").replace("package:", """
+                  world:
+                    handler: io.github.serverlessmaven.deploy.fixture.DemoHandler::handleRequest
+                package:"""));
+        writeJar("v1");
+        Instant at = Instant.now().minus(Duration.ofMinutes(30));
+        putMetric(FUNCTION, "Invocations", at, 2, StandardUnit.COUNT);
+        putMetric("demo-dev-world", "Invocations", at, 9, StandardUnit.COUNT);
+        putMetric("demo-dev-world", "Throttles", at, 4, StandardUnit.COUNT);
+        Instant end = Instant.now();
+
+        List<MetricsReader.FunctionMetrics> all = new MetricsReader(aws).read(service(), null,
+                TimeSpec.parse("1h", end), end);
+        List<MetricsReader.FunctionMetrics> world = new MetricsReader(aws).read(service(), "world",
+                TimeSpec.parse("1h", end), end);
+
+        assertThat(all).extracting(MetricsReader.FunctionMetrics::invocations).containsExactly(2.0, 9.0);
+        assertThat(all.get(0).averageDuration()).isNull();
+        assertThat(world).singleElement().satisfies(m -> {
+            assertThat(m.name()).isEqualTo("demo-dev-world");
+            assertThat(m.invocations()).isEqualTo(9);
+            assertThat(m.throttles()).isEqualTo(4);
+        });
+        assertThatThrownBy(() -> new MetricsReader(aws).read(service(), "wrld", TimeSpec.parse("1h", end), end))
+                .hasMessageContaining("perhaps you should write -Dserverless.function=world.");
+    }
+
+    // --- helpers
+
+    private void putLog(String group, Instant at, String message) {
+        aws.logs().putLogEvents(r -> r.logGroupName(group).logStreamName(
+                aws.logs().describeLogStreams(d -> d.logGroupName(group)).logStreams().get(0).logStreamName())
+                .logEvents(e -> e.timestamp(at.toEpochMilli()).message(message)));
+    }
+
+    private void putMetric(String function, String metric, Instant at, double value, StandardUnit unit) {
+        aws.cloudWatch().putMetricData(r -> r.namespace("AWS/Lambda").metricData(d -> d.metricName(metric)
+                .dimensions(x -> x.name("FunctionName").value(function)).timestamp(at).value(value).unit(unit)));
+    }
+
+    private FunctionCodeDeployer.Outcome deployFunction(boolean force, boolean updateConfig) {
+        PackageResult packaged = new ServicePipeline(log()).packageService(TestServices.request(dir));
+        return new FunctionCodeDeployer(aws, log(), new DeployOptions(force, Duration.ofSeconds(30),
+                Duration.ofMillis(200))).deploy(packaged, "hello", updateConfig);
+    }
+
+    private FunctionConfiguration function() {
+        return aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration();
+    }
+
+    private DeployReport deploy() {
+        return new Deployer(aws, log(), options()).deploy(DeployInputs.fromPackage(
+                new ServicePipeline(log()).packageService(TestServices.request(dir))));
+    }
+
+    private Service service() {
+        return new ServicePipeline(log()).load(TestServices.request(dir));
+    }
+
+    private static DeployOptions options() {
+        return new DeployOptions(false, Duration.ofSeconds(30), Duration.ofMillis(200));
+    }
+
+    private Log log() {
+        return new Log() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                info("WARN " + message);
+            }
+
+            @Override
+            public void debug(String message) {}
+        };
+    }
+
+    private void project(String providerExtra, String jarContent) throws IOException {
+        TestServices.project(dir, YAML.formatted(providerExtra));
+        writeJar(jarContent);
+    }
+
+    private void writeJar(String content) throws IOException {
+        String handlerClass = DemoHandler.class.getName().replace('.', '/') + ".class";
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("target/app.jar")));
+                var bytes = DemoHandler.class.getClassLoader().getResourceAsStream(handlerClass)) {
+            ZipEntry handler = new ZipEntry(handlerClass);
+            handler.setTime(0);
+            zip.putNextEntry(handler);
+            bytes.transferTo(zip);
+            zip.closeEntry();
+            ZipEntry entry = new ZipEntry("demo/version.txt");
+            entry.setTime(0);
+            zip.putNextEntry(entry);
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+    }
+
+    private byte[] jar() throws IOException {
+        return Files.readAllBytes(dir.resolve("target/app.jar"));
+    }
+
+    private static String sha(byte[] bytes) {
+        return Digests.sha256Base64(bytes);
+    }
+}

@@ -16,7 +16,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 public record AwsSettings(String region, String profile, URI endpoint, int maxAttempts,
         AwsCredentialsProvider credentials) {
 
-    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    /** 1 + 4 retries, as v3 (SLS_AWS_REQUEST_MAX_RETRIES 4): enough for CloudFormation throttling while polling. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
 
     public static AwsSettings of(String region, String profile, String endpoint) {
         return new AwsSettings(region, blankToNull(profile), parseEndpoint(endpoint), DEFAULT_MAX_ATTEMPTS, null);

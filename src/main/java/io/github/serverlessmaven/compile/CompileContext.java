@@ -21,6 +21,7 @@ public final class CompileContext {
     private final String artifactDirectoryName;
     private final List<Object> roleStatements = new ArrayList<>();
     private final List<Object> roleManagedPolicies = new ArrayList<>();
+    private final Map<String, List<Object>> functionRoleStatements = new java.util.LinkedHashMap<>();
 
     /**
      * @param artifacts the artifact each function deploys, by function key
@@ -93,6 +94,23 @@ public final class CompileContext {
 
     public List<Object> roleStatements() {
         return roleStatements;
+    }
+
+    /**
+     * Adds a statement that {@code function} needs: to its own role when it has one
+     * ({@code iam.role.statements}), else to the shared role as {@link #addRoleStatement(Map)} does.
+     */
+    public void addRoleStatement(FunctionDef function, Map<String, Object> statement) {
+        if (FunctionRoleCompiler.hasOwnRole(function)) {
+            functionRoleStatements.computeIfAbsent(function.key(), k -> new ArrayList<>()).add(statement);
+        } else {
+            addRoleStatement(statement);
+        }
+    }
+
+    /** The statements added for a function with its own role. */
+    public List<Object> roleStatements(String functionKey) {
+        return functionRoleStatements.getOrDefault(functionKey, List.of());
     }
 
     public void addRoleManagedPolicy(Object arn) {

@@ -41,7 +41,7 @@ final class EventInvokeConfigCompiler {
                 Destination d = destination(context, target, destinations.childPath(key));
                 destinationConfig.put(Naming.upperFirst(key), Cfn.map("Destination", d.arn()));
                 if (!ownRole) {
-                    context.addRoleStatement(Cfn.map("Effect", "Allow", "Action", d.action(),
+                    context.addRoleStatement(f, Cfn.map("Effect", "Allow", "Action", d.action(),
                             "Resource", d.policyResource()));
                 }
             }

@@ -55,7 +55,7 @@ public final class FunctionCompiler {
         if (onError != null) {
             p.put("DeadLetterConfig", Cfn.map("TargetArn", onError));
             if (onError instanceof String) {
-                context.addRoleStatement(Cfn.map("Effect", "Allow", "Action", Cfn.list("sns:Publish"),
+                context.addRoleStatement(f, Cfn.map("Effect", "Allow", "Action", Cfn.list("sns:Publish"),
                         "Resource", Cfn.list(onError)));
             }
         }
@@ -67,7 +67,7 @@ public final class FunctionCompiler {
         }
         if (f.tracing() != null && !Boolean.FALSE.equals(f.tracing())) {
             p.put("TracingConfig", Cfn.map("Mode", f.tracing() instanceof Boolean ? "Active" : f.tracing()));
-            context.addRoleStatement(Cfn.map("Effect", "Allow", "Action", Cfn.list("xray:PutTraceSegments",
+            context.addRoleStatement(f, Cfn.map("Effect", "Allow", "Action", Cfn.list("xray:PutTraceSegments",
                     "xray:PutTelemetryRecords"), "Resource", Cfn.list("*")));
         }
         if (!f.environment().isEmpty()) {
@@ -149,7 +149,8 @@ public final class FunctionCompiler {
     private static Object role(FunctionDef f, List<String> dependsOn) {
         Object role = f.role() != null ? f.role() : null;
         if (role == null) {
-            return Cfn.getAtt(Naming.roleLogicalId(), "Arn");
+            return Cfn.getAtt(FunctionRoleCompiler.hasOwnRole(f) ? Naming.functionRoleLogicalId(f.key())
+                    : Naming.roleLogicalId(), "Arn");
         }
         if (role instanceof String s) {
             if (s.startsWith("arn:")) {

@@ -20,7 +20,8 @@ public final class IamRoleCompiler {
         if (service.functions().isEmpty() || service.provider().iam().existingRole() != null) {
             return false;
         }
-        return !service.functions().values().stream().allMatch(f -> f.role() != null);
+        return !service.functions().values().stream()
+                .allMatch(f -> f.role() != null || FunctionRoleCompiler.hasOwnRole(f));
     }
 
     /** Adds the role with log statements; event statements are appended later by {@link #finish}. */

@@ -54,10 +54,13 @@ public final class TemplateCompiler {
         new LogGroupCompiler().compile(context);
         IamRoleCompiler role = new IamRoleCompiler();
         role.compile(context);
+        FunctionRoleCompiler functionRoles = new FunctionRoleCompiler();
+        functionRoles.compile(context);
         new LayerCompiler().compile(context);
         new FunctionCompiler().compile(context);
         compileEvents(context);
         role.finish(context);
+        functionRoles.finish(context);
         new ResourcesMerger().merge(service, update);
         new ReferenceChecker().check(service, update);
 

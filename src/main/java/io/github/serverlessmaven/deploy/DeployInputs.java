@@ -5,6 +5,7 @@ import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.packaging.Digests;
 import io.github.serverlessmaven.pipeline.PackageResult;
 import io.github.serverlessmaven.pipeline.PackageState;
+import io.github.serverlessmaven.pipeline.TemplateSecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +26,9 @@ public final class DeployInputs {
         for (Artifact a : new LinkedHashSet<>(result.artifacts().values())) {
             artifacts.add(new LocalArtifact(a.keyName(), a.file(), a.sha256Base64()));
         }
-        return new DeployInput(result.service(), read(result.createStackTemplate()),
-                read(result.updateStackTemplate()), result.artifactDirectoryName(), artifacts, result.outputDir());
+        return new DeployInput(result.service(), template(result.createStackTemplate(), result.service()),
+                template(result.updateStackTemplate(), result.service()), result.artifactDirectoryName(), artifacts,
+                result.outputDir());
     }
 
     /**
@@ -60,14 +62,26 @@ public final class DeployInputs {
             artifacts.add(new LocalArtifact(name, file, sha));
         });
         Path create = dir.resolve("cloudformation-template-create-stack.json");
-        return new DeployInput(service, Files.isRegularFile(create) ? read(create) : null,
-                read(dir.resolve("cloudformation-template-update-stack.json")),
+        return new DeployInput(service, Files.isRegularFile(create) ? template(create, service) : null,
+                template(dir.resolve("cloudformation-template-update-stack.json"), service),
                 text(state, "artifactDirectoryName"), artifacts, dir);
     }
 
     private static String text(Map<String, JsonNode> object, String key) {
         JsonNode node = object.get(key);
         return node == null || node.isNull() ? null : node.asString();
+    }
+
+    /** The template as written by package, with the secret values it left out put back (never written). */
+    private static String template(Path file, Service service) {
+        String template = new TemplateSecrets(service).restore(read(file));
+        String missing = TemplateSecrets.unresolved(template);
+        if (missing != null) {
+            throw new DeployException("The template " + file + " needs the secret value of " + missing
+                    + ", which the configuration no longer provides; perhaps you should run "
+                    + "'mvn serverless:package' again.");
+        }
+        return template;
     }
 
     static String read(Path file) {

@@ -197,7 +197,7 @@ public final class Deployer {
         bucket.upload(newDir + "/" + DeployedState.FILE, new DeployedState(templateSha, deployed)
                 .toJson(service.name(), service.stage()), templateSha, "application/json");
         prune(bucket, servicePrefix, directories, lastSuccessful, newDir, deployed,
-                bucketSpec.maxPreviousDeploymentArtifacts());
+                bucketSpec.maxPreviousDeploymentArtifacts(), stackName);
         log.info("Service deployed to stack " + stackName + " (" + seconds(started) + ")");
         return summary(service, result, "deployed", started);
     }
@@ -304,12 +304,15 @@ public final class Deployer {
     }
 
     /**
-     * Deletes deployment folders beyond the newest {@code keep}, never the new one, the last successful one, or one
-     * holding an artifact the deployed template still points at.
+     * Deletes deployment folders beyond the newest {@code keep}, never the new one, the last successful one, one
+     * holding an artifact the deployed template still points at, or one the stack's live template references.
      */
     private void prune(DeploymentBucket bucket, String servicePrefix, List<DeploymentDirectory> before,
             Optional<DeploymentDirectory> lastSuccessful, String newDir, Map<String, StoredArtifact> deployed,
-            int keep) {
+            int keep, String stackName) {
+        step = "read the template of stack " + stackName;
+        // Another build may have updated the stack since ours: the code its template points at must stay.
+        String liveTemplate = aws.cloudFormation().getTemplate(r -> r.stackName(stackName)).templateBody();
         step = "remove old deployments from s3://" + bucket.name();
         List<DeploymentDirectory> all = new ArrayList<>(before);
         all.removeIf(d -> d.path().equals(newDir));
@@ -324,7 +327,7 @@ public final class Deployer {
             if (removed >= surplus) {
                 break;
             }
-            if (!protectedDirs.contains(dir.path())) {
+            if (!protectedDirs.contains(dir.path()) && !liveTemplate.contains(dir.path() + "/")) {
                 keys.addAll(dir.keys());
                 removed++;
             }

@@ -114,6 +114,11 @@ public final class Naming {
         return "IamRoleLambdaExecution";
     }
 
+    /** A function's own role ({@code functions.<f>.iam.role.statements}): {@code HelloIamRoleLambdaExecution}. */
+    public static String functionRoleLogicalId(String functionKey) {
+        return normalizeFunctionName(functionKey) + "IamRoleLambdaExecution";
+    }
+
     public static String versionLogicalId(String functionKey, String hash) {
         return normalizeFunctionName(functionKey) + "LambdaVersion" + hash.replaceAll("[^0-9A-Za-z]", "");
     }

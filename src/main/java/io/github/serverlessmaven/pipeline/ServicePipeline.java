@@ -110,8 +110,11 @@ public final class ServicePipeline {
             PackageState.write(outputDir, service, deployable, directory);
             Path create = outputDir.resolve("cloudformation-template-create-stack.json");
             Path update = outputDir.resolve("cloudformation-template-update-stack.json");
-            Files.writeString(create, templates.createStack().toJson(), StandardCharsets.UTF_8);
-            Files.writeString(update, templates.updateStack().toJson(), StandardCharsets.UTF_8);
+            TemplateSecrets secrets = new TemplateSecrets(service);
+            Files.writeString(create, secrets.mask(templates.createStack().toJson()), StandardCharsets.UTF_8);
+            String updateTemplate = secrets.mask(templates.updateStack().toJson());
+            Files.writeString(update, updateTemplate, StandardCharsets.UTF_8);
+            warnAboutSecrets(secrets, updateTemplate, templates);
             for (var nested : templates.nested().entrySet()) {
                 Files.writeString(outputDir.resolve(io.github.serverlessmaven.compile.StackSplitter
                         .nestedTemplateFileName(nested.getKey())), Json.pretty(nested.getValue()),
@@ -128,6 +131,28 @@ public final class ServicePipeline {
         } catch (IOException e) {
             throw new ConfigException(Position.of(outputDir.toString()), "", "cannot write the templates: "
                     + e.getMessage(), "check that the build directory is writable");
+        }
+    }
+
+    private void warnAboutSecrets(TemplateSecrets secrets, String maskedUpdateTemplate,
+            TemplateCompiler.Result templates) {
+        if (secrets.isEmpty()) {
+            return;
+        }
+        for (String path : secrets.placedIn(maskedUpdateTemplate)) {
+            log.warn(path + " holds a secret value (from a secret variable source such as an SSM SecureString): "
+                    + "the CloudFormation template uploaded to the deployment bucket and the function's "
+                    + "configuration will contain it (target/serverless shows a placeholder); perhaps you should "
+                    + "pass the parameter's name and read it at run time, or use a {{resolve:secretsmanager:...}} "
+                    + "dynamic reference");
+        }
+        StringBuilder written = new StringBuilder(maskedUpdateTemplate);
+        templates.nested().values().forEach(n -> written.append(Json.pretty(n)));
+        templates.updateStack().attachments().values().forEach(a -> written.append(Json.pretty(a)));
+        for (String path : secrets.visibleIn(written.toString())) {
+            log.warn(path + " holds a secret value that is part of a longer text in the templates, so the files "
+                    + "in target/serverless contain it; perhaps you should use the secret as a whole value, or "
+                    + "read it at run time");
         }
     }
 

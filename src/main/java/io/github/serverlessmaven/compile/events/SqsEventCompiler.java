@@ -3,6 +3,7 @@ package io.github.serverlessmaven.compile.events;
 import io.github.serverlessmaven.compile.CompileContext;
 import io.github.serverlessmaven.compile.EventCompiler;
 import io.github.serverlessmaven.compile.FunctionEvent;
+import io.github.serverlessmaven.compile.FunctionRoleCompiler;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.ConfigReader;
 import io.github.serverlessmaven.config.Node;
@@ -11,6 +12,7 @@ import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.naming.Naming;
 import io.github.serverlessmaven.template.Cfn;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,12 +36,26 @@ public final class SqsEventCompiler implements EventCompiler {
     @Override
     public void compile(CompileContext context, List<FunctionEvent> events) {
         List<Object> queues = new ArrayList<>();
+        // Functions with a role of their own get their queues' permissions there; the rest share one statement.
+        Map<FunctionDef, List<Object>> ownRoleQueues = new LinkedHashMap<>();
         for (FunctionEvent event : events) {
-            queues.add(compileEvent(context, event));
+            Object queue = compileEvent(context, event);
+            if (FunctionRoleCompiler.hasOwnRole(event.function())) {
+                ownRoleQueues.computeIfAbsent(event.function(), f -> new ArrayList<>()).add(queue);
+            } else {
+                queues.add(queue);
+            }
         }
-        context.addRoleStatement(Cfn.map("Effect", "Allow",
+        if (!queues.isEmpty() || ownRoleQueues.isEmpty()) {
+            context.addRoleStatement(receive(queues));
+        }
+        ownRoleQueues.forEach((function, own) -> context.addRoleStatement(function, receive(own)));
+    }
+
+    private static Map<String, Object> receive(List<Object> queues) {
+        return Cfn.map("Effect", "Allow",
                 "Action", Cfn.list("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),
-                "Resource", queues));
+                "Resource", queues);
     }
 
     private Object compileEvent(CompileContext context, FunctionEvent event) {

@@ -54,9 +54,10 @@ public final class StreamEventCompiler implements EventCompiler {
         for (FunctionEvent event : events) {
             compileEvent(context, event, byFunction.computeIfAbsent(event.function(), f -> new Statements()));
         }
-        byFunction.values().forEach(statements -> statements.resources.forEach((kind, resources) -> {
+        byFunction.forEach((function, statements) -> statements.resources.forEach((kind, resources) -> {
             if (!resources.isEmpty()) {
-                context.addRoleStatement(Cfn.map("Effect", "Allow", "Action", actions(kind), "Resource", resources));
+                context.addRoleStatement(function, Cfn.map("Effect", "Allow", "Action", actions(kind),
+                        "Resource", resources));
             }
         }));
     }

@@ -1,0 +1,117 @@
+package io.github.serverlessmaven.reliability;
+
+import io.github.serverlessmaven.aws.AwsClients;
+import io.github.serverlessmaven.deploy.DeployInputs;
+import io.github.serverlessmaven.deploy.DeployOptions;
+import io.github.serverlessmaven.deploy.DeployReport;
+import io.github.serverlessmaven.deploy.Deployer;
+import io.github.serverlessmaven.deploy.fixture.DemoHandler;
+import io.github.serverlessmaven.packaging.Digests;
+import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.pipeline.ServicePipeline;
+import io.github.serverlessmaven.testing.TestServices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** A one-function service in a temp directory, deployed to moto, with every log line kept (debug included). */
+final class MotoProject {
+
+    static final String STACK = "demo-dev";
+    static final String FUNCTION = "demo-dev-hello";
+    static final String YAML = """
+            service: demo
+            provider:
+              name: aws
+              runtime: java21
+            %s
+            functions:
+              hello:
+                handler: io.github.serverlessmaven.deploy.fixture.DemoHandler::handleRequest
+            %s
+            package:
+              artifact: target/app.jar
+            """;
+
+    final Path dir;
+    final List<String> lines = new CopyOnWriteArrayList<>();
+
+    MotoProject(Path dir) {
+        this.dir = dir;
+    }
+
+    void write(String jarContent) throws IOException {
+        write("", "", jarContent);
+    }
+
+    void write(String providerExtra, String functionExtra, String jarContent) throws IOException {
+        TestServices.project(dir, YAML.formatted(providerExtra, functionExtra));
+        writeJar(jarContent);
+    }
+
+    DeployReport deploy(AwsClients aws) {
+        return new Deployer(aws, log(), options()).deploy(DeployInputs.fromPackage(
+                new ServicePipeline(log()).packageService(TestServices.request(dir))));
+    }
+
+    static DeployOptions options() {
+        return new DeployOptions(false, Duration.ofSeconds(30), Duration.ofMillis(200));
+    }
+
+    Log log() {
+        return new Log() {
+            @Override
+            public void info(String message) {
+                lines.add("INFO " + message);
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add("WARN " + message);
+            }
+
+            @Override
+            public void debug(String message) {
+                lines.add("DEBUG " + message);
+            }
+        };
+    }
+
+    String codeSha256(AwsClients aws) {
+        return aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().codeSha256();
+    }
+
+    String jarSha256() {
+        try {
+            return Digests.sha256Base64(Files.readAllBytes(dir.resolve("target/app.jar")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A real (tiny) jar: the handler class plus an entry holding {@code content}, so contents differ in digest. */
+    void writeJar(String content) throws IOException {
+        Files.createDirectories(dir.resolve("target"));
+        String handlerClass = DemoHandler.class.getName().replace('.', '/') + ".class";
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("target/app.jar")));
+                var bytes = DemoHandler.class.getClassLoader().getResourceAsStream(handlerClass)) {
+            ZipEntry handler = new ZipEntry(handlerClass);
+            handler.setTime(0);
+            zip.putNextEntry(handler);
+            bytes.transferTo(zip);
+            zip.closeEntry();
+            ZipEntry entry = new ZipEntry("demo/version.txt");
+            entry.setTime(0);
+            zip.putNextEntry(entry);
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+    }
+}

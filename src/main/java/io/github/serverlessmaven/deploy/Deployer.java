@@ -142,7 +142,7 @@ public final class Deployer {
 
         String newDir = input.artifactDirectoryName();
         String template = input.updateStackTemplate();
-        Map<String, String> nestedTemplates = nestedTemplates(input.outputDir());
+        Map<String, String> nestedTemplates = nestedTemplates(input.outputDir(), service);
         Map<String, StoredArtifact> deployed = new LinkedHashMap<>();
         List<LocalArtifact> uploads = new ArrayList<>();
         for (LocalArtifact artifact : input.artifacts()) {
@@ -203,7 +203,9 @@ public final class Deployer {
     }
 
     /** Nested-stack templates the package step wrote (services past one stack's limits), by file name. */
-    private static Map<String, String> nestedTemplates(java.nio.file.Path outputDir) {
+    private static Map<String, String> nestedTemplates(java.nio.file.Path outputDir, Service service) {
+        io.github.serverlessmaven.pipeline.TemplateSecrets secrets =
+                new io.github.serverlessmaven.pipeline.TemplateSecrets(service);
         Map<String, String> out = new java.util.TreeMap<>();
         if (outputDir == null || !Files.isDirectory(outputDir)) {
             return out;
@@ -211,7 +213,15 @@ public final class Deployer {
         try (var files = Files.list(outputDir)) {
             for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString()
                     .startsWith(io.github.serverlessmaven.compile.StackSplitter.NESTED_TEMPLATE_PREFIX)).toList()) {
-                out.put(file.getFileName().toString(), DeployInputs.read(file));
+                // Package wrote secret values as placeholders; they are put back in memory only.
+                String template = secrets.restore(DeployInputs.read(file));
+                String missing = io.github.serverlessmaven.pipeline.TemplateSecrets.unresolved(template);
+                if (missing != null) {
+                    throw new DeployException("The template " + file + " needs the secret value of " + missing
+                            + ", which the configuration no longer provides; perhaps you should run "
+                            + "'mvn serverless:package' again.");
+                }
+                out.put(file.getFileName().toString(), template);
             }
         } catch (java.io.IOException e) {
             throw new DeployException("Cannot read the nested templates in " + outputDir + ": " + e.getMessage());

@@ -117,7 +117,7 @@ public final class ServicePipeline {
             warnAboutSecrets(secrets, updateTemplate, templates);
             for (var nested : templates.nested().entrySet()) {
                 Files.writeString(outputDir.resolve(io.github.serverlessmaven.compile.StackSplitter
-                        .nestedTemplateFileName(nested.getKey())), Json.pretty(nested.getValue()),
+                        .nestedTemplateFileName(nested.getKey())), secrets.mask(Json.pretty(nested.getValue())),
                         StandardCharsets.UTF_8);
             }
             for (Map.Entry<String, Object> attachment : templates.updateStack().attachments().entrySet()) {

@@ -59,6 +59,41 @@ public record DeployReport(
         return out;
     }
 
+    /** Reads what {@link #toJson} wrote; null when {@code node} is not such an object. */
+    static DeployReport parse(software.amazon.awssdk.protocols.jsoncore.JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        Map<String, software.amazon.awssdk.protocols.jsoncore.JsonNode> o = node.asObject();
+        List<String> endpoints = new ArrayList<>();
+        if (o.get("endpoints") != null && o.get("endpoints").isArray()) {
+            o.get("endpoints").asArray().forEach(e -> endpoints.add(e.asString()));
+        }
+        List<FunctionInfo> functions = new ArrayList<>();
+        if (o.get("functions") != null && o.get("functions").isArray()) {
+            o.get("functions").asArray().forEach(f -> {
+                Map<String, software.amazon.awssdk.protocols.jsoncore.JsonNode> fo = f.asObject();
+                functions.add(new FunctionInfo(text(fo, "key"), text(fo, "name"), text(fo, "arn"), text(fo, "logGroup")));
+            });
+        }
+        Map<String, String> outputs = new LinkedHashMap<>();
+        if (o.get("outputs") != null && o.get("outputs").isObject()) {
+            o.get("outputs").asObject().forEach((k, v) -> outputs.put(k, v.isNull() ? null : v.asString()));
+        }
+        return new DeployReport(text(o, "service"), text(o, "stage"), text(o, "region"), text(o, "stack"),
+                text(o, "stackStatus"), text(o, "result"), endpoints, functions, outputs, -1);
+    }
+
+    private static String text(Map<String, software.amazon.awssdk.protocols.jsoncore.JsonNode> o, String key) {
+        var v = o.get(key);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    public DeployReport withStackStatus(String status) {
+        return new DeployReport(service, stage, region, stack, status, result, endpoints, functions, outputs,
+                elapsedMillis);
+    }
+
     public String toJson() {
         List<Object> fns = new ArrayList<>();
         functions.forEach(f -> fns.add(Cfn.map("key", f.key(), "name", f.name(), "arn", f.arn(), "logGroup",

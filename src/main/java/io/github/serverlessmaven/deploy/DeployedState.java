@@ -25,7 +25,11 @@ public record DeployedState(String templateSha256, Map<String, StoredArtifact> a
     }
 
     public static DeployedState parse(String json) {
-        Map<String, JsonNode> root = JsonNode.parser().parse(json).asObject();
+        return parse(JsonNode.parser().parse(json));
+    }
+
+    public static DeployedState parse(JsonNode json) {
+        Map<String, JsonNode> root = json.asObject();
         Map<String, StoredArtifact> artifacts = new LinkedHashMap<>();
         JsonNode files = root.get("artifacts");
         if (files != null && files.isObject()) {

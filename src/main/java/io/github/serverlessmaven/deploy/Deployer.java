@@ -124,7 +124,13 @@ public final class Deployer {
                 stack = stacks.describe(stackName);
             }
             step = "read the deployment bucket of stack " + stackName;
-            bucketName = stacks.physicalId(stackName, Naming.deploymentBucketLogicalId())
+            // The stack's output names the bucket without another request; emulators may lack outputs.
+            Optional<String> fromOutputs = stack.flatMap(s -> s.outputs().stream()
+                    .filter(o -> Naming.deploymentBucketOutputKey().equals(o.outputKey()))
+                    .map(software.amazon.awssdk.services.cloudformation.model.Output::outputValue)
+                    .filter(v -> v != null && !v.isBlank()).findFirst());
+            bucketName = fromOutputs.isPresent() ? fromOutputs.get()
+                    : stacks.physicalId(stackName, Naming.deploymentBucketLogicalId())
                     .orElseThrow(() -> new DeployException("Stack " + stackName + " has no "
                             + Naming.deploymentBucketLogicalId() + " resource; perhaps you should set "
                             + "provider.deploymentBucket.name, or remove the stack and deploy again."));
@@ -132,8 +138,29 @@ public final class Deployer {
         DeploymentBucket bucket = new DeploymentBucket(aws.s3(), bucketName, bucketSpec.serverSideEncryption(),
                 bucketSpec.sseKmsKeyId());
 
-        step = "list earlier deployments in s3://" + bucketName;
         String servicePrefix = service.provider().deploymentPrefix() + "/" + service.name() + "/" + service.stage();
+        Map<String, String> nestedTemplates = nestedTemplates(input.outputDir(), service);
+        // Notifications on existing buckets live outside the template; a change to them must not look like "no change".
+        java.nio.file.Path notifications = input.outputDir().resolve(ExistingS3Notifications.FILE);
+        String outsideTemplate = Files.isRegularFile(notifications) ? DeployInputs.read(notifications) : "";
+        if (stack.isPresent() && !options.force()) {
+            step = "read the last deployment from s3://" + bucketName;
+            Optional<LatestDeployment> latest = bucket.readLatest(servicePrefix).map(LatestDeployment::parse);
+            if (latest.isPresent() && unchangedSince(input, nestedTemplates, outsideTemplate, latest.get().state(),
+                    servicePrefix)) {
+                log.info("No changes to deploy (template and artifacts match the last deployment; "
+                        + "-Dserverless.force=true deploys anyway)");
+                if (latest.get().report() != null) {
+                    DeployReport report = latest.get().report().withStackStatus(stack.get().stackStatusAsString())
+                            .withResult("unchanged", (System.nanoTime() - started) / 1_000_000);
+                    report.lines(true).forEach(log::info);
+                    return report;
+                }
+                return summary(service, stack.get(), "unchanged", started);
+            }
+        }
+
+        step = "list earlier deployments in s3://" + bucketName;
         List<DeploymentDirectory> directories = bucket.directories(servicePrefix);
         Optional<DeploymentDirectory> lastSuccessful = bucket.lastSuccessful(directories);
         Optional<DeployedState> previous = lastSuccessful.flatMap(bucket::readState);
@@ -142,7 +169,6 @@ public final class Deployer {
 
         String newDir = input.artifactDirectoryName();
         String template = input.updateStackTemplate();
-        Map<String, String> nestedTemplates = nestedTemplates(input.outputDir(), service);
         Map<String, StoredArtifact> deployed = new LinkedHashMap<>();
         List<LocalArtifact> uploads = new ArrayList<>();
         for (LocalArtifact artifact : input.artifacts()) {
@@ -158,10 +184,8 @@ public final class Deployer {
                 deployed.put(artifact.name(), new StoredArtifact(newDir + "/" + artifact.name(), artifact.sha256()));
             }
         }
-        // Notifications on existing buckets live outside the template; a change to them must not look like "no change".
-        java.nio.file.Path notifications = input.outputDir().resolve(ExistingS3Notifications.FILE);
-        String templateSha = templateDigest(template + String.join("", nestedTemplates.values())
-                + (Files.isRegularFile(notifications) ? DeployInputs.read(notifications) : ""), servicePrefix);
+        String templateSha = templateDigest(template + String.join("", nestedTemplates.values()) + outsideTemplate,
+                servicePrefix);
         boolean unchanged = stack.isPresent() && uploads.isEmpty() && previous.isPresent()
                 && templateSha.equals(previous.get().templateSha256());
         if (unchanged && !options.force()) {
@@ -194,12 +218,54 @@ public final class Deployer {
                 Stacks.functionArnPrefix(result, service.region()));
 
         step = "record the deployment in s3://" + bucketName;
-        bucket.upload(newDir + "/" + DeployedState.FILE, new DeployedState(templateSha, deployed)
-                .toJson(service.name(), service.stage()), templateSha, "application/json");
+        String stateJson = new DeployedState(templateSha, deployed).toJson(service.name(), service.stage());
+        bucket.upload(newDir + "/" + DeployedState.FILE, stateJson, templateSha, "application/json");
         prune(bucket, servicePrefix, directories, lastSuccessful, newDir, deployed,
                 bucketSpec.maxPreviousDeploymentArtifacts(), stackName);
         log.info("Service deployed to stack " + stackName + " (" + seconds(started) + ")");
-        return summary(service, result, "deployed", started);
+        DeployReport report = summary(service, result, "deployed", started);
+        step = "record the deployment in s3://" + bucketName;
+        bucket.upload(servicePrefix + "/" + DeploymentBucket.LATEST_FILE, LatestDeployment.json(stateJson, report),
+                templateSha, "application/json");
+        return report;
+    }
+
+    /** True when the template (with the recorded artifact keys put in) and every artifact digest are unchanged. */
+    private static boolean unchangedSince(DeployInput input, Map<String, String> nestedTemplates, String outsideTemplate,
+            DeployedState previous, String servicePrefix) {
+        String newDir = input.artifactDirectoryName();
+        String template = input.updateStackTemplate();
+        Map<String, String> nested = new java.util.TreeMap<>(nestedTemplates);
+        for (LocalArtifact artifact : input.artifacts()) {
+            StoredArtifact stored = previous.artifacts().get(artifact.name());
+            if (stored == null || !stored.sha256().equals(artifact.sha256())) {
+                return false;
+            }
+            String from = "\"" + newDir + "/" + artifact.name() + "\"";
+            String to = "\"" + stored.key() + "\"";
+            template = template.replace(from, to);
+            nested.replaceAll((file, text) -> text.replace(from, to));
+        }
+        return templateDigest(template + String.join("", nested.values()) + outsideTemplate, servicePrefix)
+                .equals(previous.templateSha256());
+    }
+
+    /** The pointer content for a deployment recorded without a summary (a rollback). */
+    public static String latestJson(String stateJson) {
+        return LatestDeployment.json(stateJson, null);
+    }
+
+    /** The pointer object's content: the last successful deployment's state and summary. */
+    record LatestDeployment(DeployedState state, DeployReport report) {
+
+        static String json(String stateJson, DeployReport report) {
+            return "{\"state\": " + stateJson + ", \"report\": " + (report == null ? "null" : report.toJson()) + "}";
+        }
+
+        static LatestDeployment parse(String text) {
+            var root = software.amazon.awssdk.protocols.jsoncore.JsonNode.parser().parse(text).asObject();
+            return new LatestDeployment(DeployedState.parse(root.get("state")), DeployReport.parse(root.get("report")));
+        }
     }
 
     /** Nested-stack templates the package step wrote (services past one stack's limits), by file name. */

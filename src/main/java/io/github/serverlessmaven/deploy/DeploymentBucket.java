@@ -79,6 +79,29 @@ public final class DeploymentBucket {
         return Optional.empty();
     }
 
+    /**
+     * The object beside the deployment folders that repeats the last successful deployment's state (and its
+     * summary), so an unchanged deploy can stop after reading one object instead of listing the bucket.
+     */
+    public static final String LATEST_FILE = "latest-deployment.json";
+
+    /** Records a successful deployment: its folder's state file, and the pointer beside the folders. */
+    public void recordState(String servicePrefix, String directory, String stateJson, String sha256,
+            String latestJson) {
+        upload(directory + "/" + DeployedState.FILE, stateJson, sha256, "application/json");
+        upload(servicePrefix + "/" + LATEST_FILE, latestJson, sha256, "application/json");
+    }
+
+    /** The pointer's text, or empty when there is none (first deploy, or written by an older version). */
+    public Optional<String> readLatest(String servicePrefix) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(servicePrefix + "/" + LATEST_FILE))
+                    .asString(StandardCharsets.UTF_8));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<DeployedState> readState(DeploymentDirectory directory) {
         try {
             String json = s3.getObjectAsBytes(r -> r.bucket(bucket).key(directory.path() + "/" + DeployedState.FILE))

@@ -106,8 +106,11 @@ public final class Rollback {
         try {
             // A complete folder (template and state), so the rollback itself can be rolled back to later.
             bucket.upload(record + "/" + Deployer.TEMPLATE_FILE, template, state.templateSha256(), "application/json");
-            bucket.upload(record + "/" + DeployedState.FILE, state.toJson(service.name(), service.stage()),
-                    state.templateSha256(), "application/json");
+            String stateJson = state.toJson(service.name(), service.stage());
+            bucket.upload(record + "/" + DeployedState.FILE, stateJson, state.templateSha256(), "application/json");
+            // The next deploy compares against what now runs: the rolled-back deployment.
+            bucket.upload(servicePrefix(service) + "/" + DeploymentBucket.LATEST_FILE,
+                    Deployer.latestJson(stateJson), state.templateSha256(), "application/json");
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "record the rollback in s3://" + bucket.name(), aws.settings());
         }

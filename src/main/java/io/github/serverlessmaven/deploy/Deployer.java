@@ -42,6 +42,14 @@ public final class Deployer {
     private final DeployOptions options;
     private String step = "start the deploy";
 
+    private io.github.serverlessmaven.pipeline.Console console = io.github.serverlessmaven.pipeline.Console.SILENT;
+
+    /** Where uploads and stack events show as a live footer on a terminal (plain log lines otherwise). */
+    public Deployer console(io.github.serverlessmaven.pipeline.Console console) {
+        this.console = console;
+        return this;
+    }
+
     public Deployer(AwsClients aws, Log log, DeployOptions options) {
         this.aws = aws;
         this.log = log;
@@ -61,6 +69,8 @@ public final class Deployer {
             throw e;
         } catch (SdkException e) {
             throw AwsErrors.translate(e, step, aws.settings());
+        } finally {
+            console.clearStatus();
         }
     }
 
@@ -91,7 +101,8 @@ public final class Deployer {
         String stackName = service.stackName();
         StackRequest base = StackSettings.of(service);
         boolean direct = "direct".equals(service.provider().deploymentMethod());
-        Stacks stacks = new Stacks(aws.cloudFormation(), log, options.timeout(), options.pollInterval());
+        Stacks stacks = new Stacks(aws.cloudFormation(), console.statusLog(log), options.timeout(),
+                options.pollInterval());
         log.info("Deploying " + service.name() + " to stage " + service.stage() + " (" + service.region() + ")");
 
         step = "read stack " + stackName;
@@ -302,7 +313,12 @@ public final class Deployer {
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.min(UPLOAD_THREADS, uploads.size()));
-        try {
+        long totalBytes = 0;
+        for (LocalArtifact artifact : uploads) {
+            totalBytes += artifact.file().toFile().length();
+        }
+        try (io.github.serverlessmaven.pipeline.Console.Progress progress = console.progress("Uploading "
+                + uploads.size() + " artifact(s)", totalBytes)) {
             List<java.util.concurrent.Future<?>> running = new ArrayList<>();
             for (LocalArtifact artifact : uploads) {
                 String key = newDir + "/" + artifact.name();
@@ -314,6 +330,7 @@ public final class Deployer {
             for (java.util.concurrent.Future<?> upload : running) {
                 try {
                     upload.get();
+                    progress.advance(uploads.get(running.indexOf(upload)).file().toFile().length());
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException runtime) {
                         throw runtime;

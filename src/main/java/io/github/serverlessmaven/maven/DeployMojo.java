@@ -48,7 +48,7 @@ public class DeployMojo extends AbstractAwsMojo {
                     ? DeployInputs.fromDirectory(resolve(request, packageDirectory), service)
                     : DeployInputs.fromPackage(pipeline.packageService(request, service, Instant.now()));
             try (AwsClients aws = clients(service)) {
-                new Deployer(aws, coreLog(), options(force)).deploy(input);
+                new Deployer(aws, coreLog(), options(force)).console(console()).deploy(input);
             }
         }
     }

@@ -30,6 +30,45 @@ public interface Console {
         void close();
     }
 
+    /** True when this console draws a live footer on a terminal (then status lines replace log lines). */
+    default boolean live() {
+        return false;
+    }
+
+    /** Shows {@code line} as the footer (a live console only); {@link #clearStatus} erases it. */
+    default void status(String line) {}
+
+    /** Erases a footer drawn by {@link #status}. */
+    default void clearStatus() {}
+
+    /**
+     * A log for a long operation's running commentary (stack events): on a live console its info lines become
+     * the footer, anything else goes to {@code log} as usual; elsewhere it is {@code log} itself.
+     */
+    default Log statusLog(Log log) {
+        if (!live()) {
+            return log;
+        }
+        Console console = this;
+        return new Log() {
+            @Override
+            public void info(String message) {
+                console.status(message.trim());
+            }
+
+            @Override
+            public void warn(String message) {
+                console.clearStatus();
+                log.warn(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                log.debug(message);
+            }
+        };
+    }
+
     /** Reports nothing. */
     Console SILENT = (task, totalBytes) -> new Progress() {
         @Override

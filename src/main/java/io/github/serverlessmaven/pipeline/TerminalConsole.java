@@ -40,6 +40,31 @@ public final class TerminalConsole implements Console {
         }
     }
 
+    private int statusWidth;
+
+    @Override
+    public boolean live() {
+        return true;
+    }
+
+    @Override
+    public synchronized void status(String line) {
+        String fitted = fit(line, columns - 1);
+        String padded = fitted.length() < statusWidth ? fitted + " ".repeat(statusWidth - fitted.length()) : fitted;
+        out.print("\r" + padded);
+        out.flush();
+        statusWidth = fitted.length();
+    }
+
+    @Override
+    public synchronized void clearStatus() {
+        if (statusWidth > 0) {
+            out.print("\r" + " ".repeat(statusWidth) + "\r");
+            out.flush();
+            statusWidth = 0;
+        }
+    }
+
     @Override
     public Progress progress(String task, long totalBytes) {
         return new Progress() {

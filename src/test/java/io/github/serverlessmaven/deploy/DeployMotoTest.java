@@ -417,6 +417,22 @@ class DeployMotoTest {
 
     // --- helpers
 
+    @Test
+    void onATerminalStackEventsAndUploadsAreALiveFooterNotLogLines() throws IOException {
+        project("", "", "v1");
+        java.io.ByteArrayOutputStream terminal = new java.io.ByteArrayOutputStream();
+        var console = new io.github.serverlessmaven.pipeline.TerminalConsole(
+                new java.io.PrintStream(terminal, true, java.nio.charset.StandardCharsets.UTF_8), System::nanoTime, 200);
+        new Deployer(aws, log(), options(false)).console(console).deploy(input());
+
+        String drawn = terminal.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(drawn).contains("\r").contains("UPDATE_COMPLETE").contains("Uploading 1 artifact(s)");
+        // The footer is erased at the end, and the events did not also go to the log.
+        assertThat(drawn).endsWith("\r");
+        assertThat(lines).noneMatch(l -> l.trim().startsWith("UPDATE_") || l.trim().startsWith("CREATE_"))
+                .anyMatch(l -> l.startsWith("Service deployed to stack " + STACK));
+    }
+
     private DeployReport deploy(boolean force) {
         return new Deployer(aws, log(), options(force)).deploy(input());
     }

@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Packages the service (or takes an earlier package) and deploys it: uploads changed artifacts to the deployment
- * bucket, updates the CloudFormation stack through a change set, prints and writes
+ * bucket, updates the CloudFormation stack through a change set, prints the summary and writes it to
  * {@code target/serverless/deploy-report.json}. Does nothing when nothing changed, unless forced.
  */
 @Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, requiresProject = false,

@@ -118,8 +118,13 @@ public final class DeploymentBucket {
         }
     }
 
+    /**
+     * Uploads an artifact with its SHA-256 as the object's checksum: S3 recomputes it on arrival and refuses the
+     * object when the bytes differ, so what the stack will run is exactly what was packaged.
+     */
     public void upload(String key, Path file, String sha256, String contentType) {
-        s3.putObject(put(key, sha256, contentType), RequestBody.fromFile(file));
+        s3.putObject(put(key, sha256, contentType).toBuilder().checksumSHA256(sha256).build(),
+                RequestBody.fromFile(file));
     }
 
     public void upload(String key, String text, String sha256, String contentType) {

@@ -418,6 +418,19 @@ class DeployMotoTest {
     // --- helpers
 
     @Test
+    void artifactsAreUploadedWithTheirSha256AsAChecksumTheServiceVerifies() throws IOException {
+        // S3 recomputes x-amz-checksum-sha256 and refuses an object whose bytes differ; moto neither stores nor
+        // checks it, so the test asserts what the plugin sends: the packaged digest with the artifact's bytes.
+        project("", "", "v1");
+        moto.startRecording();
+        deploy(false);
+        List<Moto.Request> requests = moto.stopRecording();
+        Moto.Request upload = requests.stream().filter(Moto.Request::isS3PutObject)
+                .filter(r -> r.path().endsWith("/app.jar")).findFirst().orElseThrow();
+        assertThat(upload.headers()).containsEntry("x-amz-checksum-sha256", sha(jar()));
+    }
+
+    @Test
     void onATerminalStackEventsAndUploadsAreALiveFooterNotLogLines() throws IOException {
         project("", "", "v1");
         java.io.ByteArrayOutputStream terminal = new java.io.ByteArrayOutputStream();

@@ -84,8 +84,10 @@ public final class Moto {
                 if (node.path("body_encoded").asBoolean(false)) {
                     body = new String(Base64.getDecoder().decode(body), StandardCharsets.ISO_8859_1);
                 }
+                java.util.Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                node.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
                 out.add(new Request(node.path("method").asText(), URI.create(node.path("url").asText()).getPath(),
-                        body));
+                        body, headers));
             } catch (IOException e) {
                 throw new IllegalStateException("unreadable recorder line: " + line, e);
             }
@@ -94,7 +96,7 @@ public final class Moto {
     }
 
     /** One recorded request: method, URL path and (decoded) body. */
-    public record Request(String method, String path, String body) {
+    public record Request(String method, String path, String body, java.util.Map<String, String> headers) {
 
         /** A query-protocol action (CloudFormation, STS ...), e.g. "CreateChangeSet", or null. */
         public String action() {

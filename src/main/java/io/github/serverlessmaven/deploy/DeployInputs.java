@@ -73,7 +73,7 @@ public final class DeployInputs {
     }
 
     /** The template as written by package, with the secret values it left out put back (never written). */
-    private static String template(Path file, Service service) {
+    static String template(Path file, Service service) {
         String template = new TemplateSecrets(service).restore(read(file));
         String missing = TemplateSecrets.unresolved(template);
         if (missing != null) {

@@ -186,9 +186,8 @@ public final class Deployer {
             StoredArtifact stored = previous.map(p -> p.artifacts().get(artifact.name())).orElse(null);
             if (stored != null && stored.sha256().equals(artifact.sha256()) && existingKeys.contains(stored.key())) {
                 // Same bytes already in the bucket: point the template at them instead of uploading again.
-                template = template.replace("\"" + newDir + "/" + artifact.name() + "\"", "\"" + stored.key() + "\"");
-                nestedTemplates.replaceAll((file, text) -> text.replace("\"" + newDir + "/" + artifact.name() + "\"",
-                        "\"" + stored.key() + "\""));
+                template = pointAtStored(template, newDir, artifact, stored);
+                nestedTemplates.replaceAll((file, text) -> pointAtStored(text, newDir, artifact, stored));
                 deployed.put(artifact.name(), stored);
             } else {
                 uploads.add(artifact);
@@ -252,13 +251,16 @@ public final class Deployer {
             if (stored == null || !stored.sha256().equals(artifact.sha256())) {
                 return false;
             }
-            String from = "\"" + newDir + "/" + artifact.name() + "\"";
-            String to = "\"" + stored.key() + "\"";
-            template = template.replace(from, to);
-            nested.replaceAll((file, text) -> text.replace(from, to));
+            template = pointAtStored(template, newDir, artifact, stored);
+            nested.replaceAll((file, text) -> pointAtStored(text, newDir, artifact, stored));
         }
         return templateDigest(template + String.join("", nested.values()) + outsideTemplate, servicePrefix)
                 .equals(previous.templateSha256());
+    }
+
+    /** A template that names the artifact's key in this deployment's folder, made to name the stored key instead. */
+    private static String pointAtStored(String template, String newDir, LocalArtifact artifact, StoredArtifact stored) {
+        return template.replace("\"" + newDir + "/" + artifact.name() + "\"", "\"" + stored.key() + "\"");
     }
 
     /** The pointer content for a deployment recorded without a summary (a rollback). */
@@ -281,8 +283,6 @@ public final class Deployer {
 
     /** Nested-stack templates the package step wrote (services past one stack's limits), by file name. */
     private static Map<String, String> nestedTemplates(java.nio.file.Path outputDir, Service service) {
-        io.github.serverlessmaven.pipeline.TemplateSecrets secrets =
-                new io.github.serverlessmaven.pipeline.TemplateSecrets(service);
         Map<String, String> out = new java.util.TreeMap<>();
         if (outputDir == null || !Files.isDirectory(outputDir)) {
             return out;
@@ -290,15 +290,7 @@ public final class Deployer {
         try (var files = Files.list(outputDir)) {
             for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString()
                     .startsWith(io.github.serverlessmaven.compile.StackSplitter.NESTED_TEMPLATE_PREFIX)).toList()) {
-                // Package wrote secret values as placeholders; they are put back in memory only.
-                String template = secrets.restore(DeployInputs.read(file));
-                String missing = io.github.serverlessmaven.pipeline.TemplateSecrets.unresolved(template);
-                if (missing != null) {
-                    throw new DeployException("The template " + file + " needs the secret value of " + missing
-                            + ", which the configuration no longer provides; perhaps you should run "
-                            + "'mvn serverless:package' again.");
-                }
-                out.put(file.getFileName().toString(), template);
+                out.put(file.getFileName().toString(), DeployInputs.template(file, service));
             }
         } catch (java.io.IOException e) {
             throw new DeployException("Cannot read the nested templates in " + outputDir + ": " + e.getMessage());

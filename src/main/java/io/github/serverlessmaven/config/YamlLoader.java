@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -23,6 +23,9 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Loads YAML (and JSON, which is YAML) into a {@link Node} tree that keeps positions. CloudFormation short
@@ -62,10 +65,12 @@ public final class YamlLoader {
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowDuplicateKeys(false);
         options.setNestingDepthLimit(100);
-        Yaml yaml = new Yaml(options);
         org.yaml.snakeyaml.nodes.Node root;
         try {
-            root = yaml.compose(new StringReader(text));
+            // What Yaml.compose does, without building the Yaml facade: its constructor and representer would load
+            // some sixty classes that composing never uses.
+            root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(),
+                    options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = mark == null ? Position.of(display)

@@ -9,11 +9,16 @@ import java.time.format.DateTimeParseException;
 /** The one timestamp every zip entry carries: {@code project.build.outputTimestamp}, read as Maven reads it. */
 public final class OutputTimestamp {
 
-    /** Used when the project sets no outputTimestamp; February avoids time zones shifting it before 1980. */
-    public static final Instant DEFAULT = Instant.parse("1980-02-01T00:00:00Z");
+    // Epoch seconds rather than Instant.parse: parsing would load java.time.format on every package run.
 
-    private static final Instant MIN = Instant.parse("1980-01-01T00:00:02Z");
-    private static final Instant MAX = Instant.parse("2099-12-31T23:59:59Z");
+    /** 1980-02-01T00:00:00Z, used when the project sets no outputTimestamp; February keeps time zones from
+     * shifting it before 1980. */
+    public static final Instant DEFAULT = Instant.ofEpochSecond(318_211_200L);
+
+    /** 1980-01-01T00:00:02Z. */
+    private static final Instant MIN = Instant.ofEpochSecond(315_532_802L);
+    /** 2099-12-31T23:59:59Z. */
+    private static final Instant MAX = Instant.ofEpochSecond(4_102_444_799L);
 
     private OutputTimestamp() {}
 

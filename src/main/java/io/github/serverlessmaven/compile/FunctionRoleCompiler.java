@@ -3,7 +3,6 @@ package io.github.serverlessmaven.compile;
 import io.github.serverlessmaven.config.ConfigReader;
 import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
-import io.github.serverlessmaven.model.EventSpec;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.model.IamSpec;
 import io.github.serverlessmaven.model.Service;
@@ -18,12 +17,11 @@ import java.util.Set;
  * Least privilege per function: a function with {@code iam.role.statements} gets its own role
  * {@code <Fn>IamRoleLambdaExecution} holding the log permissions for its own log group, its own statements and
  * what its settings need (through {@link CompileContext#addRoleStatement(FunctionDef, Map)}), and nothing of the
- * shared role. v3 needs the serverless-iam-roles-per-function plugin for this; the shared role is unchanged.
+ * shared role. Event compilers route what an event needs here too (queues, streams, websocket connections, the
+ * EventBridge Scheduler's trust and invoke permission). v3 needs the serverless-iam-roles-per-function plugin for
+ * this; the shared role is unchanged for the functions that stay on it.
  */
 public final class FunctionRoleCompiler {
-
-    /** Event types whose compilers add their permissions to the shared role only (one statement for all functions). */
-    static final Set<String> SHARED_ROLE_EVENTS = Set.of("websocket", "schedule");
 
     /** Whether the function has its own generated role (statements of its own, no {@code role}). */
     public static boolean hasOwnRole(FunctionDef f) {
@@ -50,13 +48,6 @@ public final class FunctionRoleCompiler {
                             "an IAM statement (a map with Effect, Action and Resource)");
                 }
                 statements.add(items.get(i).toPlain());
-            }
-            for (EventSpec event : f.events()) {
-                if (SHARED_ROLE_EVENTS.contains(event.type())) {
-                    context.diagnostics().warn(event.position(), event.path(), "the permissions a " + event.type()
-                            + " event needs go to the shared role IamRoleLambdaExecution, not to the function's own "
-                            + "role", "add them to " + role.childPath("statements"));
-                }
             }
             IamSpec iam = service.provider().iam();
             Map<String, Object> properties = Cfn.map(

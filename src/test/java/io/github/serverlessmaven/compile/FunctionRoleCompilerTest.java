@@ -120,23 +120,6 @@ class FunctionRoleCompilerTest {
     }
 
     @Test
-    void anEventWhosePermissionsGoToTheSharedRoleIsWarnedAbout() {
-        TestServices.project(dir, YAML.formatted("").replace("""
-                    tracing: true
-                """, """
-                    tracing: true
-                    events:
-                      - websocket: $connect
-                """));
-        List<String> warnings = new ArrayList<>();
-        TestServices.packageProject(dir, warnings);
-
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("functions.reader.events[0]")
-                .contains("the permissions a websocket event needs go to the shared role IamRoleLambdaExecution")
-                .contains("add them to functions.reader.iam.role.statements"));
-    }
-
-    @Test
     void roleAndOwnStatementsTogetherAreRejected() {
         TestServices.project(dir, YAML.formatted("").replace("""
                     tracing: true

@@ -3,6 +3,7 @@ package io.github.serverlessmaven.compile.events;
 import io.github.serverlessmaven.compile.CompileContext;
 import io.github.serverlessmaven.compile.EventCompiler;
 import io.github.serverlessmaven.compile.FunctionEvent;
+import io.github.serverlessmaven.compile.FunctionRoleCompiler;
 import io.github.serverlessmaven.config.ConfigReader;
 import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
@@ -177,12 +178,42 @@ public final class ScheduleEventCompiler implements EventCompiler {
         return null;
     }
 
-    /** The generated role must trust the scheduler and allow it to invoke the scheduled functions. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Each role a schedule runs as must trust the scheduler and allow it to invoke the scheduled functions: the
+     * shared role for every scheduled function without a role of its own (v3's statement), and a function's own
+     * role for that function alone.
+     */
     private static void grantScheduler(CompileContext context, Set<FunctionDef> functions) {
-        Map<String, Object> role = context.template().resource(Naming.roleLogicalId());
+        List<Object> sharedResources = new ArrayList<>();
+        for (FunctionDef f : functions) {
+            if (FunctionRoleCompiler.hasOwnRole(f)) {
+                trustScheduler(context, Naming.functionRoleLogicalId(f.key()));
+                context.addRoleStatement(f, invokeStatement(invokableArns(f)));
+            } else {
+                sharedResources.addAll(invokableArns(f));
+            }
+        }
+        if (!sharedResources.isEmpty() && trustScheduler(context, Naming.roleLogicalId())) {
+            context.addRoleStatement(invokeStatement(sharedResources));
+        }
+    }
+
+    /** The function and any of its versions or aliases, as v3 grants them. */
+    private static List<Object> invokableArns(FunctionDef f) {
+        String arn = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:" + f.name();
+        return List.of(Cfn.sub(arn), Cfn.sub(arn + ":*"));
+    }
+
+    private static Map<String, Object> invokeStatement(List<Object> resources) {
+        return Cfn.map("Effect", "Allow", "Action", Cfn.list("lambda:InvokeFunction"), "Resource", resources);
+    }
+
+    /** Adds the scheduler to the role's Lambda trust statement; false when the template has no such role. */
+    @SuppressWarnings("unchecked")
+    private static boolean trustScheduler(CompileContext context, String roleLogicalId) {
+        Map<String, Object> role = context.template().resource(roleLogicalId);
         if (role == null) {
-            return;
+            return false;
         }
         Map<String, Object> properties = (Map<String, Object>) role.get("Properties");
         Map<String, Object> assume = (Map<String, Object>) properties.get("AssumeRolePolicyDocument");
@@ -190,17 +221,12 @@ public final class ScheduleEventCompiler implements EventCompiler {
             Map<String, Object> s = (Map<String, Object>) statement;
             if (s.get("Principal") instanceof Map<?, ?> principal
                     && principal.get("Service") instanceof List<?> services && services.contains("lambda.amazonaws.com")) {
-                ((List<Object>) services).add("scheduler.amazonaws.com");
+                if (!services.contains("scheduler.amazonaws.com")) {
+                    ((List<Object>) services).add("scheduler.amazonaws.com");
+                }
                 break;
             }
         }
-        List<Object> resources = new ArrayList<>();
-        for (FunctionDef f : functions) {
-            String arn = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:" + f.name();
-            resources.add(Cfn.sub(arn));
-            resources.add(Cfn.sub(arn + ":*"));
-        }
-        context.addRoleStatement(Cfn.map("Effect", "Allow", "Action", Cfn.list("lambda:InvokeFunction"),
-                "Resource", resources));
+        return true;
     }
 }

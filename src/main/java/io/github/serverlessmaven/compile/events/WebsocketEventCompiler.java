@@ -3,6 +3,7 @@ package io.github.serverlessmaven.compile.events;
 import io.github.serverlessmaven.compile.CompileContext;
 import io.github.serverlessmaven.compile.EventCompiler;
 import io.github.serverlessmaven.compile.FunctionEvent;
+import io.github.serverlessmaven.compile.FunctionRoleCompiler;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.ConfigReader;
 import io.github.serverlessmaven.config.MapNode;
@@ -64,6 +65,7 @@ public final class WebsocketEventCompiler implements EventCompiler {
         if (externalApiId == null) {
             compileApi(context, provider, description);
         }
+        grantManageConnections(context, parsed, externalApiId);
         for (WsEvent e : parsed) {
             LodashMerge.mergeResource(resources, Naming.websocketsIntegrationLogicalId(e.function().key()),
                     Cfn.map("Type", "AWS::ApiGatewayV2::Integration",
@@ -141,8 +143,36 @@ public final class WebsocketEventCompiler implements EventCompiler {
         }
         context.template().addResource(Naming.websocketsApiLogicalId(),
                 Cfn.resource("AWS::ApiGatewayV2::Api", properties));
-        context.addRoleStatement(Cfn.map("Effect", "Allow", "Action", Cfn.list("execute-api:ManageConnections"),
-                "Resource", Cfn.list(Cfn.sub("arn:${AWS::Partition}:execute-api:*:*:*/@connections/*"))));
+    }
+
+    /**
+     * Lets the handlers post to their clients' connections. v3 grants it on the shared role, for any API, only when
+     * it creates the API; a function with its own role gets it for this service's API alone (the external one
+     * included, which v3 leaves to the user), and the shared role only while a function on it has websocket events.
+     */
+    private static void grantManageConnections(CompileContext context, List<WsEvent> events, Object externalApiId) {
+        boolean shared = false;
+        for (WsEvent e : events) {
+            if (!FunctionRoleCompiler.hasOwnRole(e.function())) {
+                shared = true;
+            } else {
+                Object connections = externalApiId == null
+                        ? Cfn.sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${"
+                                + Naming.websocketsApiLogicalId() + "}/*/@connections/*")
+                        : Cfn.map("Fn::Sub", Cfn.list("arn:${AWS::Partition}:execute-api:*:*:${ApiId}/*/@connections/*",
+                                Cfn.map("ApiId", externalApiId)));
+                context.addRoleStatement(e.function(), manageConnections(connections));
+            }
+        }
+        if (shared && externalApiId == null) {
+            context.addRoleStatement(manageConnections(
+                    Cfn.sub("arn:${AWS::Partition}:execute-api:*:*:*/@connections/*")));
+        }
+    }
+
+    private static Map<String, Object> manageConnections(Object resource) {
+        return Cfn.map("Effect", "Allow", "Action", Cfn.list("execute-api:ManageConnections"),
+                "Resource", Cfn.list(resource));
     }
 
     private static void compilePermissions(CompileContext context, Map<String, Object> resources, String apiRef,

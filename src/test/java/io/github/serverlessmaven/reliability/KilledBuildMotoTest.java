@@ -104,6 +104,30 @@ class KilledBuildMotoTest {
     }
 
     @Test
+    void aRevertDeployedAfterAKilledBuildsChangeSetCompletedIsNotSkippedAsUnchanged() throws Exception {
+        project.write("", version("v1"), "v1");
+        project.deploy(aws);
+        String v1Jar = project.jarSha256();
+        project.write("", version("v2"), "v2");
+        String v2Jar = project.jarSha256();
+        killChildWhileItsChangeSetExecutes();
+        // CloudFormation goes on without the build: v2 runs, though no deploy recorded it.
+        held.finish();
+        assertThat(functionVersion()).isEqualTo("v2");
+        assertThat(project.codeSha256(aws)).isEqualTo(v2Jar);
+
+        project.write("", version("v1"), "v1");
+        DeployReport report = project.deploy(aws);
+
+        assertThat(report.result()).isEqualTo("deployed");
+        assertThat(functionVersion()).isEqualTo("v1");
+        assertThat(project.codeSha256(aws)).isEqualTo(v1Jar);
+        assertEveryObjectTheStackAndThePointerNameExists();
+        project.lines.clear();
+        assertThat(project.deploy(aws).result()).as("a deploy right after").isEqualTo("unchanged");
+    }
+
+    @Test
     void aBuildKilledDuringItsUploadLeavesTheStackAndEveryObjectItUsesInPlace() throws Exception {
         project.write("", version("v1"), "v1");
         project.deploy(aws);

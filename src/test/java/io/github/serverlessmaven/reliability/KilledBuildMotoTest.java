@@ -39,7 +39,8 @@ class KilledBuildMotoTest {
 
     static final String SERVICE_PREFIX = "serverless/demo/dev";
     static final Duration CHILD_STEP = Duration.ofSeconds(40);
-    static final int BIG_JAR_BYTES = 10 * 1024 * 1024;
+    /** Far more than the socket buffers between the child and the proxy hold (about 4 MB here). */
+    static final int BIG_JAR_BYTES = 16 * 1024 * 1024;
 
     @TempDir
     Path dir;
@@ -91,6 +92,8 @@ class KilledBuildMotoTest {
         Future<DeployReport> next = thread.submit(() -> project.deploy(viaProxy));
         await("the next deploy waiting for the busy stack", () -> next.isDone() || project.lines.contains(
                 "INFO Stack demo-dev is busy (UPDATE_IN_PROGRESS); waiting for it to finish (up to 30 s)"));
+        int polls = describeStacksCount();
+        await("the next deploy polling the busy stack", () -> next.isDone() || describeStacksCount() >= polls + 3);
         assertThat(next.isDone()).as("the next deploy ended while the stack was busy").isFalse();
         held.finish();
         DeployReport report = next.get(45, TimeUnit.SECONDS);
@@ -137,7 +140,7 @@ class KilledBuildMotoTest {
         project.write("", version("v2"), "v2");
         project.writeJar("v2", BIG_JAR_BYTES);
         long bigJarSize = Files.size(project.dir.resolve("target/app.jar"));
-        // 10 MB at 512 kB/s: about 20 s of upload, far longer than it takes to see it start.
+        // 16 MB at 512 kB/s: about 30 s of upload, far longer than it takes to see it start.
         proxy.bandwidth(512 * 1024);
         long before = proxy.bodyBytesReceived();
 
@@ -148,6 +151,10 @@ class KilledBuildMotoTest {
         child.kill();
         proxy.bandwidth(0);
         await("the proxy to finish with the cut-short upload", () -> proxy.inFlight() == 0);
+        long received = proxy.bodyBytesReceived() - before;
+        System.out.println("killed upload: the proxy received " + received + " request body bytes from the child, "
+                + "the buffered ones included (the jar alone is " + bigJarSize + ")");
+        assertThat(received).as("the kill cut the upload short").isLessThan(bigJarSize);
 
         assertKilledBeforeTheEnd();
         assertThat(proxy.requestCounts()).doesNotContainKeys("cloudformation:CreateChangeSet",

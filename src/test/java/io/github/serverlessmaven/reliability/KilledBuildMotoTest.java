@@ -120,9 +120,12 @@ class KilledBuildMotoTest {
         assertThat(project.codeSha256(aws)).isEqualTo(v2Jar);
 
         project.write("", version("v1"), "v1");
+        project.lines.clear();
         DeployReport report = project.deploy(aws);
 
         assertThat(report.result()).isEqualTo("deployed");
+        assertThat(project.lines).contains("INFO Stack demo-dev no longer runs the last recorded deployment (changed "
+                + "by a build that was stopped, or outside this plugin); deploying again");
         assertThat(functionVersion()).isEqualTo("v1");
         assertThat(project.codeSha256(aws)).isEqualTo(v1Jar);
         assertEveryObjectTheStackAndThePointerNameExists();

@@ -41,6 +41,8 @@ public final class Deployer {
     private final Log log;
     private final DeployOptions options;
     private String step = "start the deploy";
+    /** The stack's template as read before deciding whether anything changed (read at most once per deploy). */
+    private String liveTemplate;
 
     private io.github.serverlessmaven.pipeline.Console console = io.github.serverlessmaven.pipeline.Console.SILENT;
 
@@ -97,6 +99,7 @@ public final class Deployer {
     }
 
     private DeployReport run(DeployInput input, long started) {
+        liveTemplate = null;
         Service service = input.service();
         String stackName = service.stackName();
         StackRequest base = StackSettings.of(service);
@@ -157,8 +160,10 @@ public final class Deployer {
         if (stack.isPresent() && !options.force()) {
             step = "read the last deployment from s3://" + bucketName;
             Optional<LatestDeployment> latest = bucket.readLatest(servicePrefix).map(LatestDeployment::parse);
-            if (latest.isPresent() && unchangedSince(input, nestedTemplates, outsideTemplate, latest.get().state(),
-                    servicePrefix)) {
+            Optional<String> recorded = latest.flatMap(l -> recordedTemplate(input, nestedTemplates, outsideTemplate,
+                    l.state(), servicePrefix));
+            if (recorded.isPresent() && stackRuns(stackName, recorded.get(),
+                    latest.get().state().artifacts().values(), servicePrefix)) {
                 log.info("No changes to deploy (template and artifacts match the last deployment; "
                         + "-Dserverless.force=true deploys anyway)");
                 if (latest.get().report() != null) {
@@ -198,7 +203,7 @@ public final class Deployer {
                 servicePrefix);
         boolean unchanged = stack.isPresent() && uploads.isEmpty() && previous.isPresent()
                 && templateSha.equals(previous.get().templateSha256());
-        if (unchanged && !options.force()) {
+        if (unchanged && !options.force() && stackRuns(stackName, template, deployed.values(), servicePrefix)) {
             log.info("No changes to deploy (template and artifacts match the last deployment; "
                     + "-Dserverless.force=true deploys anyway)");
             return summary(service, stacks.describe(stackName).orElseThrow(), "unchanged", started);
@@ -240,22 +245,49 @@ public final class Deployer {
         return report;
     }
 
-    /** True when the template (with the recorded artifact keys put in) and every artifact digest are unchanged. */
-    private static boolean unchangedSince(DeployInput input, Map<String, String> nestedTemplates, String outsideTemplate,
-            DeployedState previous, String servicePrefix) {
+    /**
+     * The template with the recorded artifact keys put in, when it and every artifact digest are unchanged since
+     * the recorded deployment; empty when something changed.
+     */
+    private static Optional<String> recordedTemplate(DeployInput input, Map<String, String> nestedTemplates,
+            String outsideTemplate, DeployedState previous, String servicePrefix) {
         String newDir = input.artifactDirectoryName();
         String template = input.updateStackTemplate();
         Map<String, String> nested = new java.util.TreeMap<>(nestedTemplates);
         for (LocalArtifact artifact : input.artifacts()) {
             StoredArtifact stored = previous.artifacts().get(artifact.name());
             if (stored == null || !stored.sha256().equals(artifact.sha256())) {
-                return false;
+                return Optional.empty();
             }
             template = pointAtStored(template, newDir, artifact, stored);
             nested.replaceAll((file, text) -> pointAtStored(text, newDir, artifact, stored));
         }
-        return templateDigest(template + String.join("", nested.values()) + outsideTemplate, servicePrefix)
+        boolean same = templateDigest(template + String.join("", nested.values()) + outsideTemplate, servicePrefix)
                 .equals(previous.templateSha256());
+        return same ? Optional.of(template) : Optional.empty();
+    }
+
+    /**
+     * True when the live stack runs {@code template} (deployment folder names aside) with these artifact keys. The
+     * recorded deployment is not enough: a build killed after its change set started executing changed the stack
+     * without recording anything, and skipping as "unchanged" would leave that build's version running.
+     */
+    private boolean stackRuns(String stackName, String template, java.util.Collection<StoredArtifact> artifacts,
+            String servicePrefix) {
+        boolean firstLook = liveTemplate == null;
+        if (firstLook) {
+            step = "read the template of stack " + stackName;
+            liveTemplate = aws.cloudFormation().getTemplate(r -> r.stackName(stackName)).templateBody();
+        }
+        String live = liveTemplate;
+        boolean same = live != null && templateDigest(live, servicePrefix).equals(templateDigest(template,
+                servicePrefix)) && artifacts.stream().map(a -> "\"" + a.key() + "\"")
+                .allMatch(key -> !template.contains(key) || live.contains(key));
+        if (!same && firstLook) {
+            log.info("Stack " + stackName + " no longer runs the last recorded deployment (changed by a build that "
+                    + "was stopped, or outside this plugin); deploying again");
+        }
+        return same;
     }
 
     /** A template that names the artifact's key in this deployment's folder, made to name the stored key instead. */

@@ -121,8 +121,9 @@ class DeployMotoTest {
                 .noneMatch(r -> "UpdateStack".equals(r.action()));
         assertThat(keys(bucket())).isEqualTo(before);
         assertThat(report.result()).isEqualTo("unchanged");
-        // DescribeStacks, the bucket's name (moto's stacks lack the output that names it) and the pointer object.
-        assertThat(requests).as("requests of a no-op deploy").hasSizeLessThanOrEqualTo(3);
+        // DescribeStacks, the bucket's name (moto's stacks lack the output that names it), the pointer object and
+        // the live template (a killed build may have changed the stack after the recorded deployment).
+        assertThat(requests).as("requests of a no-op deploy").hasSizeLessThanOrEqualTo(4);
         assertThat(report.functions()).extracting(DeployReport.FunctionInfo::name).containsExactly(FUNCTION);
     }
 

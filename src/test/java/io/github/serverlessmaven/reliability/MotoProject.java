@@ -8,6 +8,7 @@ import io.github.serverlessmaven.deploy.Deployer;
 import io.github.serverlessmaven.deploy.fixture.DemoHandler;
 import io.github.serverlessmaven.packaging.Digests;
 import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
 import io.github.serverlessmaven.testing.TestServices;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -57,8 +59,15 @@ final class MotoProject {
     }
 
     DeployReport deploy(AwsClients aws) {
-        return new Deployer(aws, log(), options()).deploy(DeployInputs.fromPackage(
-                new ServicePipeline(log()).packageService(TestServices.request(dir))));
+        return deploy(aws, null, log(), options());
+    }
+
+    /** The deploy the Mojo runs (package, then Deployer) for {@code stage} (null: the file's or "dev"). */
+    DeployReport deploy(AwsClients aws, String stage, Log log, DeployOptions options) {
+        PackageRequest request = new PackageRequest(TestServices.layout(dir), dir.resolve("serverless.yml"), stage,
+                null, Map.of(), Map.of());
+        return new Deployer(aws, log, options).deploy(DeployInputs.fromPackage(
+                new ServicePipeline(log).packageService(request)));
     }
 
     static DeployOptions options() {
@@ -98,6 +107,11 @@ final class MotoProject {
 
     /** A real (tiny) jar: the handler class plus an entry holding {@code content}, so contents differ in digest. */
     void writeJar(String content) throws IOException {
+        writeJar(content, 0);
+    }
+
+    /** A jar as {@link #writeJar(String)} plus {@code randomBytes} of incompressible data (a slow upload). */
+    void writeJar(String content, int randomBytes) throws IOException {
         Files.createDirectories(dir.resolve("target"));
         String handlerClass = DemoHandler.class.getName().replace('.', '/') + ".class";
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("target/app.jar")));
@@ -112,6 +126,15 @@ final class MotoProject {
             zip.putNextEntry(entry);
             zip.write(content.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
+            if (randomBytes > 0) {
+                byte[] noise = new byte[randomBytes];
+                new java.util.Random(content.hashCode()).nextBytes(noise);
+                ZipEntry padding = new ZipEntry("demo/padding.bin");
+                padding.setTime(0);
+                zip.putNextEntry(padding);
+                zip.write(noise);
+                zip.closeEntry();
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +62,30 @@ public final class FaultProxy implements AutoCloseable {
     private volatile List<Fault> kinds = List.of(Fault.values());
     private volatile Duration maxLatency = Duration.ofMillis(150);
     private final Map<String, Runnable> onceBefore = new ConcurrentHashMap<>();
+    private final Map<String, Intercept> intercepts = new ConcurrentHashMap<>();
+    private volatile long bytesPerSecond;
+    private final AtomicLong bodyBytesReceived = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    /**
+     * What the proxy does with one API's requests instead of forwarding them untouched: answer them itself, or
+     * change moto's answer. Used to give moto behaviour it lacks (e.g. an asynchronous change set execution).
+     */
+    public interface Intercept {
+
+        /** The answer to send without forwarding, or null to forward the request to moto. */
+        default Answer answer(String requestBody) {
+            return null;
+        }
+
+        /** moto's answer body as the client is to see it. */
+        default String rewrite(String responseBody) {
+            return responseBody;
+        }
+    }
+
+    /** An answer made by the proxy. */
+    public record Answer(int status, String contentType, String body) {}
 
     private FaultProxy(URI target, long seed) throws IOException {
         this.target = target;
@@ -100,6 +125,36 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /** Hands requests of {@code api} (e.g. {@code cloudformation:ExecuteChangeSet}) to {@code intercept}. */
+    public FaultProxy intercept(String api, Intercept intercept) {
+        intercepts.put(api, intercept);
+        return this;
+    }
+
+    public FaultProxy stopIntercepting(String api) {
+        intercepts.remove(api);
+        return this;
+    }
+
+    /**
+     * Reads request bodies at about this many bytes per second (0: as fast as they come), like a slow uplink: a
+     * client killed meanwhile leaves a body cut short, which is never forwarded, as S3 never stores half an object.
+     */
+    public FaultProxy bandwidth(long bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
+        return this;
+    }
+
+    /** Request body bytes received so far, over all requests (complete or not). */
+    public long bodyBytesReceived() {
+        return bodyBytesReceived.get();
+    }
+
+    /** Requests being received, forwarded or answered right now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     /** Only these kinds of fault from now on (all kinds by default). */
     public FaultProxy only(Fault... only) {
         this.kinds = List.of(only);
@@ -130,17 +185,21 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
         try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
+            byte[] body = readBody(exchange);
             String service = service(exchange);
             String api = service + ":" + api(service, exchange, body);
             requests.computeIfAbsent(api, k -> new AtomicInteger()).incrementAndGet();
             Runnable before = onceBefore.remove(api);
             if (before != null) {
                 before.run();
+            }
+            Intercept intercept = intercepts.get(api);
+            Answer answer = intercept == null ? null : intercept.answer(new String(body, StandardCharsets.UTF_8));
+            if (answer != null) {
+                respond(exchange, answer.status(), answer.contentType(), answer.body());
+                return;
             }
             Fault fault = pickFault(service);
             if (fault != null) {
@@ -149,10 +208,34 @@ public final class FaultProxy implements AutoCloseable {
                     return;
                 }
             }
-            forward(exchange, body);
+            forward(exchange, body, intercept);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
         }
+    }
+
+    /** The whole request body; throws when the client goes away before sending all of it. */
+    private byte[] readBody(HttpExchange exchange) throws IOException, InterruptedException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] chunk = new byte[16 * 1024];
+        try (InputStream in = exchange.getRequestBody()) {
+            int n;
+            while ((n = in.read(chunk)) > 0) {
+                out.write(chunk, 0, n);
+                bodyBytesReceived.addAndGet(n);
+                long rate = bytesPerSecond;
+                if (rate > 0) {
+                    Thread.sleep(n * 1000L / rate);
+                }
+            }
+        }
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && Long.parseLong(length.trim()) != out.size()) {
+            throw new IOException("the client sent " + out.size() + " of " + length + " bytes");
+        }
+        return out.toByteArray();
     }
 
     private Fault pickFault(String service) {
@@ -207,7 +290,8 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+    private void forward(HttpExchange exchange, byte[] body, Intercept intercept)
+            throws IOException, InterruptedException {
         URI in = exchange.getRequestURI();
         String pathAndQuery = in.getRawPath() + (in.getRawQuery() != null ? "?" + in.getRawQuery() : "");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + pathAndQuery))
@@ -229,6 +313,9 @@ public final class FaultProxy implements AutoCloseable {
             }
         });
         byte[] bytes = response.body();
+        if (intercept != null && !head && bytes.length > 0) {
+            bytes = intercept.rewrite(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        }
         int status = response.statusCode();
         boolean noBody = head || status == 204 || status == 304 || bytes.length == 0;
         exchange.sendResponseHeaders(status, noBody ? -1 : bytes.length);

@@ -43,6 +43,11 @@ public final class Moto {
             fail("These tests need the moto emulator: run scripts/test (it starts moto and passes "
                     + "-Dmoto.endpoint=http://127.0.0.1:PORT), or start moto_server yourself and pass -Dmoto.endpoint.");
         }
+        return at(endpoint);
+    }
+
+    /** The emulator at {@code endpoint}, e.g. {@code http://127.0.0.1:5000} (a proxy in front of it works too). */
+    public static Moto at(String endpoint) {
         return new Moto(endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint);
     }
 

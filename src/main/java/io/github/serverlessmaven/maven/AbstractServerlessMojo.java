@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.artifact.Artifact;
@@ -50,6 +51,13 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
      */
     @Parameter(property = "serverless.region")
     protected String region;
+
+    /**
+     * Environment variables whose values are secret, beside those whose names say so (PASSWORD, SECRET, TOKEN,
+     * API_KEY...): a value read through ${env:NAME} from one of them is masked like an SSM SecureString.
+     */
+    @Parameter(property = "serverless.secretEnv")
+    protected List<String> secretEnv;
 
     /** Skips the goal; {@code serverless.<goal>.skip} (e.g. serverless.package.skip) skips one goal only. */
     @Parameter(property = "serverless.skip", defaultValue = "false")
@@ -300,7 +308,7 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
         }
         ProjectLayout layout = projectLayout();
         return new PackageRequest(layout, configFile(layout), blankToNull(stage), blankToNull(region), options,
-                System.getenv());
+                System.getenv(), secretEnv == null ? Set.of() : Set.copyOf(secretEnv));
     }
 
     /** serverless.config, relative to the project directory; the stand-in project's default is repaired. */

@@ -2,6 +2,7 @@ package io.github.serverlessmaven.pipeline;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One run of the package pipeline.
@@ -11,6 +12,8 @@ import java.util.Map;
  * @param region {@code serverless.region} or null
  * @param options {@code ${opt:...}} values beyond stage and region
  * @param env the environment, for {@code ${env:...}}
+ * @param secretEnv environment variables the build names as secret ({@code serverless.secretEnv}), beside those
+ *     whose names say so
  */
 public record PackageRequest(
         ProjectLayout project,
@@ -18,4 +21,11 @@ public record PackageRequest(
         String stage,
         String region,
         Map<String, String> options,
-        Map<String, String> env) {}
+        Map<String, String> env,
+        Set<String> secretEnv) {
+
+    public PackageRequest(ProjectLayout project, Path configFile, String stage, String region,
+            Map<String, String> options, Map<String, String> env) {
+        this(project, configFile, stage, region, options, env, Set.of());
+    }
+}

@@ -14,6 +14,7 @@ import io.github.serverlessmaven.packaging.HandlerVerifier;
 import io.github.serverlessmaven.packaging.LayerArtifacts;
 import io.github.serverlessmaven.template.Json;
 import io.github.serverlessmaven.validate.ServiceParser;
+import io.github.serverlessmaven.variables.SecretEnvironment;
 import io.github.serverlessmaven.variables.VariableContext;
 import io.github.serverlessmaven.variables.VariableResolver;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class ServicePipeline {
             options.put("region", request.region());
         }
         VariableContext variables = new VariableContext(options, request.env(), request.project().properties(),
-                request.project().baseDir(), extra);
+                request.project().baseDir(), extra, new SecretEnvironment(request.secretEnv()));
         VariableResolver resolver = new VariableResolver(variables);
         Node resolved = resolver.resolve(raw);
         resolver.notes().forEach(log::debug);

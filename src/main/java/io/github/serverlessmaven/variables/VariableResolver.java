@@ -69,6 +69,7 @@ public final class VariableResolver {
 
     private final Map<String, String> options;
     private final Map<String, String> env;
+    private final SecretEnvironment secretEnv;
     private final Map<String, String> mavenProperties;
     private final Map<String, VariableSource> extraSources;
     private final FileContents files;
@@ -92,6 +93,7 @@ public final class VariableResolver {
     public VariableResolver(VariableContext context) {
         this.options = orEmpty(context.options());
         this.env = orEmpty(context.env());
+        this.secretEnv = context.secretEnv() == null ? SecretEnvironment.byNameOnly() : context.secretEnv();
         this.mavenProperties = orEmpty(context.mavenProperties());
         this.extraSources = orEmpty(context.extraSources());
         this.files = new FileContents(context.baseDir());
@@ -701,7 +703,7 @@ public final class VariableResolver {
         }
         String value = env.get(address);
         return value == null ? Lookup.missing("environment variable " + address + " is not set")
-                : fromSource(new ScalarNode(value, at.position()), false, false, at, variable);
+                : fromSource(new ScalarNode(value, at.position()), secretEnv.isSecret(address), false, at, variable);
     }
 
     private Lookup maven(String address, Context at) {

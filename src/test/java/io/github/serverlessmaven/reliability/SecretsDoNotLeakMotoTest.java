@@ -10,6 +10,7 @@ import io.github.serverlessmaven.deploy.Deployer;
 import io.github.serverlessmaven.deploy.InfoReporter;
 import io.github.serverlessmaven.deploy.Planner;
 import io.github.serverlessmaven.model.Service;
+import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
 import io.github.serverlessmaven.print.ConfigPrinter;
 import io.github.serverlessmaven.testing.Moto;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,5 +103,41 @@ class SecretsDoNotLeakMotoTest {
         assertThat(template).contains("{{resolve:ssm-secure:/app/secret}}", "visible");
         assertThat(project.lines).anySatisfy(line -> assertThat(line).startsWith("WARN")
                 .contains("functions.hello.environment.DB_PASSWORD").contains("CloudFormation template"));
+    }
+
+    @Test
+    void secretEnvironmentVariablesReachTheFunctionButNoLogLineAndNoLocalFile() throws IOException {
+        String token = "ghp-Env-Token-5531";
+        String gateway = "Gateway-Key-7710";
+        project.write("", """
+                    environment:
+                      GITHUB_TOKEN: ${env:GITHUB_TOKEN}
+                      GATEWAY: gw://${env:PAYMENT_GATEWAY}
+                      STAGE_NAME: ${env:STAGE_NAME}
+                """, "v1");
+        PackageRequest plain = TestServices.request(dir);
+        PackageRequest request = new PackageRequest(plain.project(), plain.configFile(), null, null, Map.of(),
+                Map.of("GITHUB_TOKEN", token, "PAYMENT_GATEWAY", gateway, "STAGE_NAME", "blue"),
+                Set.of("PAYMENT_GATEWAY"));
+        ServicePipeline pipeline = new ServicePipeline(project.log());
+
+        Service service = pipeline.load(request, variables.sources());
+        new Deployer(aws, project.log(), MotoProject.options()).deploy(DeployInputs.fromPackage(
+                pipeline.packageService(request, service, Instant.now())));
+        project.lines.add(ConfigPrinter.print(service.root().toPlain(), service.secretPaths(), null,
+                ConfigPrinter.Format.YAML, "serverless.yml"));
+
+        assertThat(aws.lambda().getFunctionConfiguration(r -> r.functionName(MotoProject.FUNCTION)).environment()
+                .variables()).containsEntry("GITHUB_TOKEN", token).containsEntry("GATEWAY", "gw://" + gateway)
+                .containsEntry("STAGE_NAME", "blue");
+        assertThat(project.lines).isNotEmpty().noneMatch(line -> line.contains(token) || line.contains(gateway));
+        try (Stream<Path> files = Files.walk(dir.resolve("target"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertThat(content).as(file.toString()).doesNotContain(token).doesNotContain(gateway);
+            }
+        }
+        assertThat(Files.readString(dir.resolve("target/serverless/cloudformation-template-update-stack.json")))
+                .contains("blue");
     }
 }

@@ -4,7 +4,9 @@ import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.YamlLoader;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Test helper: a resolver over a YAML string with chosen options, environment and sources. */
 final class Resolving {
@@ -13,6 +15,7 @@ final class Resolving {
     final Map<String, String> env = new HashMap<>();
     final Map<String, String> maven = new HashMap<>(Map.of("project.version", "1.2.3"));
     final Map<String, VariableSource> sources = new HashMap<>();
+    final Set<String> secretEnv = new HashSet<>();
     Path baseDir = Path.of(".");
     VariableResolver resolver;
 
@@ -23,6 +26,11 @@ final class Resolving {
 
     Resolving env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    Resolving secretEnv(String name) {
+        secretEnv.add(name);
         return this;
     }
 
@@ -37,7 +45,8 @@ final class Resolving {
     }
 
     Node resolve(String yaml) {
-        resolver = new VariableResolver(new VariableContext(options, env, maven, baseDir, sources));
+        resolver = new VariableResolver(new VariableContext(options, env, maven, baseDir, sources,
+                new SecretEnvironment(secretEnv)));
         return resolver.resolve(YamlLoader.load(yaml, "serverless.yml"));
     }
 

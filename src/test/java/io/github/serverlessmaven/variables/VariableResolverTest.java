@@ -348,6 +348,22 @@ class VariableResolverTest {
     }
 
     @Test
+    void environmentVariablesWithSecretNamesOrNamedByTheBuildAreSecret() {
+        r.env("GITHUB_TOKEN", "t").env("DB_PASSWORD", "p").env("PAYMENT_GATEWAY", "g").env("REGION_NAME", "eu")
+                .env("TOKENIZER", "x").secretEnv("PAYMENT_GATEWAY").resolve("""
+                custom:
+                  token: ${env:GITHUB_TOKEN}
+                  url: postgres://app:${env:DB_PASSWORD}@db
+                  gateway: ${env:PAYMENT_GATEWAY}
+                  region: ${env:REGION_NAME}
+                  tokenizer: ${env:TOKENIZER}
+                  fallback: ${env:UNSET_SECRET, 'public-default'}
+                """);
+        assertThat(r.resolver.secretPaths()).containsExactlyInAnyOrder("custom.token", "custom.url",
+                "custom.gateway");
+    }
+
+    @Test
     void resolvedNodesPointWhereTheirValueCameFrom() {
         Node out = r.env("X", "x").resolve("""
                 custom:

@@ -41,8 +41,8 @@ public final class Deployer {
     private final Log log;
     private final DeployOptions options;
     private String step = "start the deploy";
-    /** The stack's template as read before deciding whether anything changed (read at most once per deploy). */
-    private String liveTemplate;
+    /** Run just before the stack starts changing (see run). */
+    private Runnable markUnderWay = () -> {};
 
     private io.github.serverlessmaven.pipeline.Console console = io.github.serverlessmaven.pipeline.Console.SILENT;
 
@@ -99,7 +99,7 @@ public final class Deployer {
     }
 
     private DeployReport run(DeployInput input, long started) {
-        liveTemplate = null;
+        markUnderWay = () -> {};
         Service service = input.service();
         String stackName = service.stackName();
         StackRequest base = StackSettings.of(service);
@@ -157,13 +157,19 @@ public final class Deployer {
         // Notifications on existing buckets live outside the template; a change to them must not look like "no change".
         java.nio.file.Path notifications = input.outputDir().resolve(ExistingS3Notifications.FILE);
         String outsideTemplate = Files.isRegularFile(notifications) ? DeployInputs.read(notifications) : "";
+        Optional<String> latestText = Optional.empty();
+        boolean interrupted = false;
         if (stack.isPresent() && !options.force()) {
             step = "read the last deployment from s3://" + bucketName;
-            Optional<LatestDeployment> latest = bucket.readLatest(servicePrefix).map(LatestDeployment::parse);
-            Optional<String> recorded = latest.flatMap(l -> recordedTemplate(input, nestedTemplates, outsideTemplate,
-                    l.state(), servicePrefix));
-            if (recorded.isPresent() && stackRuns(stackName, recorded.get(),
-                    latest.get().state().artifacts().values(), servicePrefix)) {
+            latestText = bucket.readLatest(servicePrefix);
+            Optional<LatestDeployment> latest = latestText.map(LatestDeployment::parse);
+            interrupted = latest.map(l -> l.pending() != null).orElse(false);
+            if (interrupted) {
+                // The stack may run that build's version, which no recorded deployment describes: never skip.
+                log.info("The deploy of " + latest.get().pending() + " was stopped before it finished (the build was "
+                        + "killed or lost its connection); deploying again so that the stack runs this version");
+            } else if (latest.isPresent() && unchangedSince(input, nestedTemplates, outsideTemplate,
+                    latest.get().state(), servicePrefix)) {
                 log.info("No changes to deploy (template and artifacts match the last deployment; "
                         + "-Dserverless.force=true deploys anyway)");
                 if (latest.get().report() != null) {
@@ -203,7 +209,7 @@ public final class Deployer {
                 servicePrefix);
         boolean unchanged = stack.isPresent() && uploads.isEmpty() && previous.isPresent()
                 && templateSha.equals(previous.get().templateSha256());
-        if (unchanged && !options.force() && stackRuns(stackName, template, deployed.values(), servicePrefix)) {
+        if (unchanged && !options.force() && !interrupted) {
             log.info("No changes to deploy (template and artifacts match the last deployment; "
                     + "-Dserverless.force=true deploys anyway)");
             return summary(service, stacks.describe(stackName).orElseThrow(), "unchanged", started);
@@ -222,8 +228,25 @@ public final class Deployer {
         bucket.upload(templateKey, template, templateSha, "application/json");
         StackRequest full = base.withTemplateUrl(DeploymentBucket.objectUrl(bucketName, service.region(), templateKey));
 
-        Stack result = stack.isEmpty() ? create(stacks, full, direct) : update(stacks, full, direct, stack.get(),
-                template);
+        // From the moment the stack starts changing until the deployment is recorded below, the pointer says a
+        // deployment is under way: a build killed in between may leave the stack running a version that no record
+        // describes, and the next deploy must then not skip as unchanged.
+        String pointerKey = servicePrefix + "/" + DeploymentBucket.LATEST_FILE;
+        markUnderWay = () -> {
+            step = "mark the deployment as under way in s3://" + bucketName;
+            bucket.upload(pointerKey, LatestDeployment.pendingJson(newDir), templateSha, "application/json");
+        };
+        Stack result;
+        try {
+            result = stack.isEmpty() ? create(stacks, full, direct) : update(stacks, full, direct, stack.get(),
+                    template);
+        } catch (StackFailedException e) {
+            // CloudFormation rolled the stack back to the recorded deployment: the old pointer is true again.
+            if (e.stackAsBefore() && latestText.isPresent()) {
+                restorePointer(bucket, pointerKey, latestText.get(), templateSha);
+            }
+            throw e;
+        }
         if (full.stackPolicyBody() != null) {
             step = "set the stack policy of " + stackName;
             aws.cloudFormation().setStackPolicy(r -> r.stackName(stackName).stackPolicyBody(full.stackPolicyBody()));
@@ -245,49 +268,35 @@ public final class Deployer {
         return report;
     }
 
-    /**
-     * The template with the recorded artifact keys put in, when it and every artifact digest are unchanged since
-     * the recorded deployment; empty when something changed.
-     */
-    private static Optional<String> recordedTemplate(DeployInput input, Map<String, String> nestedTemplates,
+    /** True when the template (with the recorded artifact keys put in) and every artifact digest are unchanged. */
+    private static boolean unchangedSince(DeployInput input, Map<String, String> nestedTemplates,
             String outsideTemplate, DeployedState previous, String servicePrefix) {
+        if (previous == null) {
+            return false;
+        }
         String newDir = input.artifactDirectoryName();
         String template = input.updateStackTemplate();
         Map<String, String> nested = new java.util.TreeMap<>(nestedTemplates);
         for (LocalArtifact artifact : input.artifacts()) {
             StoredArtifact stored = previous.artifacts().get(artifact.name());
             if (stored == null || !stored.sha256().equals(artifact.sha256())) {
-                return Optional.empty();
+                return false;
             }
             template = pointAtStored(template, newDir, artifact, stored);
             nested.replaceAll((file, text) -> pointAtStored(text, newDir, artifact, stored));
         }
-        boolean same = templateDigest(template + String.join("", nested.values()) + outsideTemplate, servicePrefix)
+        return templateDigest(template + String.join("", nested.values()) + outsideTemplate, servicePrefix)
                 .equals(previous.templateSha256());
-        return same ? Optional.of(template) : Optional.empty();
     }
 
-    /**
-     * True when the live stack runs {@code template} (deployment folder names aside) with these artifact keys. The
-     * recorded deployment is not enough: a build killed after its change set started executing changed the stack
-     * without recording anything, and skipping as "unchanged" would leave that build's version running.
-     */
-    private boolean stackRuns(String stackName, String template, java.util.Collection<StoredArtifact> artifacts,
-            String servicePrefix) {
-        boolean firstLook = liveTemplate == null;
-        if (firstLook) {
-            step = "read the template of stack " + stackName;
-            liveTemplate = aws.cloudFormation().getTemplate(r -> r.stackName(stackName)).templateBody();
+    /** Puts the pointer back as it was; a failure here must not hide the deploy's own failure. */
+    private void restorePointer(DeploymentBucket bucket, String pointerKey, String text, String sha256) {
+        try {
+            bucket.upload(pointerKey, text, sha256, "application/json");
+        } catch (SdkException e) {
+            log.warn("Could not restore " + pointerKey + " (" + e.getMessage() + "); the next deploy will not skip "
+                    + "even if nothing changed");
         }
-        String live = liveTemplate;
-        boolean same = live != null && templateDigest(live, servicePrefix).equals(templateDigest(template,
-                servicePrefix)) && artifacts.stream().map(a -> "\"" + a.key() + "\"")
-                .allMatch(key -> !template.contains(key) || live.contains(key));
-        if (!same && firstLook) {
-            log.info("Stack " + stackName + " no longer runs the last recorded deployment (changed by a build that "
-                    + "was stopped, or outside this plugin); deploying again");
-        }
-        return same;
     }
 
     /** A template that names the artifact's key in this deployment's folder, made to name the stored key instead. */
@@ -301,15 +310,27 @@ public final class Deployer {
     }
 
     /** The pointer object's content: the last successful deployment's state and summary. */
-    record LatestDeployment(DeployedState state, DeployReport report) {
+    /**
+     * The pointer object: the last recorded deployment and its summary, or, while a deployment is under way (or
+     * after a build was killed during one), only the folder of that deployment ({@code pending}).
+     */
+    record LatestDeployment(DeployedState state, DeployReport report, String pending) {
 
         static String json(String stateJson, DeployReport report) {
             return "{\"state\": " + stateJson + ", \"report\": " + (report == null ? "null" : report.toJson()) + "}";
         }
 
+        static String pendingJson(String directory) {
+            return "{\"state\": null, \"report\": null, \"pending\": \"" + directory + "\"}";
+        }
+
         static LatestDeployment parse(String text) {
             var root = software.amazon.awssdk.protocols.jsoncore.JsonNode.parser().parse(text).asObject();
-            return new LatestDeployment(DeployedState.parse(root.get("state")), DeployReport.parse(root.get("report")));
+            var state = root.get("state");
+            var pending = root.get("pending");
+            return new LatestDeployment(state == null || state.isNull() ? null : DeployedState.parse(state),
+                    DeployReport.parse(root.get("report")),
+                    pending == null || pending.isNull() ? null : pending.asString());
         }
     }
 
@@ -373,10 +394,13 @@ public final class Deployer {
     private Stack create(Stacks stacks, StackRequest request, boolean direct) {
         step = "create stack " + request.stackName();
         if (direct) {
+            markUnderWay.run();
             return stacks.createDirect(request);
         }
         Stacks.ChangeSet cs = stacks.createChangeSet(request, ChangeSetType.CREATE);
         printChanges(cs.changes());
+        markUnderWay.run();
+        step = "execute the change set of stack " + request.stackName();
         return stacks.execute(cs, request, "CREATE");
     }
 
@@ -385,6 +409,8 @@ public final class Deployer {
         log.info("Updating stack " + request.stackName());
         if (direct) {
             try {
+                markUnderWay.run();
+                step = "update stack " + request.stackName();
                 Optional<Stack> updated = stacks.updateDirect(request, current.stackId());
                 if (updated.isEmpty()) {
                     log.info("CloudFormation found nothing to change in stack " + request.stackName());
@@ -401,6 +427,7 @@ public final class Deployer {
             return current;
         }
         printChanges(cs.changes());
+        markUnderWay.run();
         step = "execute the change set of stack " + request.stackName();
         try {
             return stacks.execute(cs, request, "UPDATE");

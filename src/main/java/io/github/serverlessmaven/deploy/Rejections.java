@@ -42,7 +42,7 @@ final class Rejections {
         } else {
             culprits.forEach(c -> message.append("\n  - ").append(c));
         }
-        return new StackFailedException(message.toString(), culprits);
+        return new StackFailedException(message.toString(), culprits, true);
     }
 
     private static Map<String, JsonNode> resources(String template) {

@@ -6,10 +6,21 @@ import java.util.List;
 public class StackFailedException extends DeployException {
 
     private final List<String> failedResources;
+    private final boolean stackAsBefore;
 
     public StackFailedException(String message, List<String> failedResources) {
+        this(message, failedResources, false);
+    }
+
+    /** @param stackAsBefore the stack runs what it ran before the operation (rejected, or fully rolled back) */
+    public StackFailedException(String message, List<String> failedResources, boolean stackAsBefore) {
         super(message);
         this.failedResources = List.copyOf(failedResources);
+        this.stackAsBefore = stackAsBefore;
+    }
+
+    public boolean stackAsBefore() {
+        return stackAsBefore;
     }
 
     public List<String> failedResources() {

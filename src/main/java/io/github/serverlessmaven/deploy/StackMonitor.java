@@ -124,7 +124,7 @@ public final class StackMonitor {
             message.append(":");
             failed.forEach(f -> message.append("\n  - ").append(f));
         }
-        return new StackFailedException(message.toString(), failed);
+        return new StackFailedException(message.toString(), failed, "UPDATE_ROLLBACK_COMPLETE".equals(status));
     }
 
     private static void sleep(long millis) {

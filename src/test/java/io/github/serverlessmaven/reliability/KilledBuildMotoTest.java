@@ -1,6 +1,7 @@
 package io.github.serverlessmaven.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import io.github.serverlessmaven.aws.AwsClients;
 import io.github.serverlessmaven.aws.AwsSettings;
 import io.github.serverlessmaven.deploy.DeployReport;
 import io.github.serverlessmaven.deploy.DeploymentBucket;
+import io.github.serverlessmaven.deploy.StackFailedException;
 import io.github.serverlessmaven.testing.FaultProxy;
 import io.github.serverlessmaven.testing.Moto;
 import java.io.IOException;
@@ -124,8 +126,9 @@ class KilledBuildMotoTest {
         DeployReport report = project.deploy(aws);
 
         assertThat(report.result()).isEqualTo("deployed");
-        assertThat(project.lines).contains("INFO Stack demo-dev no longer runs the last recorded deployment (changed "
-                + "by a build that was stopped, or outside this plugin); deploying again");
+        assertThat(project.lines).anySatisfy(line -> assertThat(line).matches("INFO The deploy of serverless/demo/dev/"
+                + "\\d+-[^ ]+ was stopped before it finished \\(the build was killed or lost its connection\\); "
+                + "deploying again so that the stack runs this version"));
         assertThat(functionVersion()).isEqualTo("v1");
         assertThat(project.codeSha256(aws)).isEqualTo(v1Jar);
         assertEveryObjectTheStackAndThePointerNameExists();
@@ -181,6 +184,32 @@ class KilledBuildMotoTest {
         assertThat(functionVersion()).isEqualTo("v2");
         assertThat(liveCodeKey()).isNotEqualTo(v1Key);
         assertEveryObjectTheStackAndThePointerNameExists();
+    }
+
+    @Test
+    void aChangeSetCloudFormationRejectsLeavesThePointerAsItWasSoTheNextSameDeployIsSkipped() throws Exception {
+        project.write("", version("v1"), "v1");
+        project.deploy(aws);
+        String pointer = SERVICE_PREFIX + "/" + DeploymentBucket.LATEST_FILE;
+        String before = aws.s3().getObjectAsBytes(r -> r.bucket(bucket()).key(pointer)).asUtf8String();
+        proxy.intercept(HeldChangeSetExecution.EXECUTE, new FaultProxy.Intercept() {
+            @Override
+            public FaultProxy.Answer answer(String requestBody) {
+                return new FaultProxy.Answer(400, "text/xml", "<ErrorResponse xmlns=\"http://cloudformation.amazonaws"
+                        + ".com/doc/2010-05-15/\"><Error><Type>Sender</Type><Code>ValidationError</Code><Message>"
+                        + "Rejected by the test</Message></Error><RequestId>r</RequestId></ErrorResponse>");
+            }
+        });
+        project.write("", version("v2"), "v2");
+
+        assertThatThrownBy(() -> project.deploy(viaProxy, null, project.log(), MotoProject.options()))
+                .isInstanceOf(StackFailedException.class).hasMessageContaining("Rejected by the test");
+
+        assertThat(aws.s3().getObjectAsBytes(r -> r.bucket(bucket()).key(pointer)).asUtf8String())
+                .as("the pointer after the rejected deploy").isEqualTo(before);
+        assertThat(functionVersion()).isEqualTo("v1");
+        project.write("", version("v1"), "v1");
+        assertThat(project.deploy(aws).result()).isEqualTo("unchanged");
     }
 
     /** Runs the current project in a child JVM through the proxy and kills it while its change set executes. */

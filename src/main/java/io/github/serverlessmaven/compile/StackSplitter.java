@@ -5,7 +5,6 @@ import io.github.serverlessmaven.naming.Naming;
 import io.github.serverlessmaven.template.Cfn;
 import io.github.serverlessmaven.template.Json;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,7 +57,8 @@ public final class StackSplitter {
     public static String stackLogicalId(String functionKey) {
         CRC32 crc = new CRC32();
         crc.update(functionKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return String.format("FunctionsNestedStack%02d", (int) (crc.getValue() % STACKS) + 1);
+        int bucket = (int) (crc.getValue() % STACKS) + 1;
+        return (bucket < 10 ? "FunctionsNestedStack0" : "FunctionsNestedStack") + bucket;
     }
 
     @SuppressWarnings("unchecked")
@@ -132,25 +132,21 @@ public final class StackSplitter {
 
     /** Function-owned resources by logical ID to their nested stack; functions with conditions stay in root. */
     private static Map<String, String> assignOwners(Service service, Map<String, Object> resources) {
-        List<String> keys = new ArrayList<>(service.functions().keySet());
         Map<String, String> prefixes = new HashMap<>();
-        for (String key : keys) {
+        Map<String, String> stacks = new HashMap<>();
+        for (String key : service.functions().keySet()) {
             prefixes.put(Naming.normalizeFunctionName(key), key);
+            stacks.put(key, stackLogicalId(key));
         }
-        List<String> byLength = new ArrayList<>(prefixes.keySet());
-        byLength.sort(Comparator.comparingInt(String::length).reversed());
         Map<String, String> owner = new LinkedHashMap<>();
         Set<String> pinned = new LinkedHashSet<>();
         for (Map.Entry<String, Object> e : resources.entrySet()) {
             String id = e.getKey();
-            for (String prefix : byLength) {
-                if (id.startsWith(prefix) && FUNCTION_SUFFIXES.stream().anyMatch(s -> id.startsWith(s, prefix.length()))) {
-                    String function = prefixes.get(prefix);
-                    owner.put(id, stackLogicalId(function));
-                    if (e.getValue() instanceof Map<?, ?> r && r.containsKey("Condition")) {
-                        pinned.add(function);
-                    }
-                    break;
+            String function = owningFunction(id, prefixes);
+            if (function != null) {
+                owner.put(id, stacks.get(function));
+                if (e.getValue() instanceof Map<?, ?> r && r.containsKey("Condition")) {
+                    pinned.add(function);
                 }
             }
         }
@@ -159,6 +155,29 @@ public final class StackSplitter {
             owner.keySet().removeIf(id -> id.startsWith(prefix));
         }
         return owner;
+    }
+
+    /**
+     * The function whose resource {@code id} is: the longest function logical name that {@code id} starts with,
+     * followed by one of the function resource suffixes. Every suffix starts with a capital letter, so only the
+     * capitals of {@code id} can end the name: services this big have hundreds of functions and thousands of
+     * resources, and trying every function for every resource costs seconds on a cold JVM.
+     */
+    private static String owningFunction(String id, Map<String, String> functionsByPrefix) {
+        for (int at = id.length() - 1; at > 0; at--) {
+            if (!Character.isUpperCase(id.charAt(at))) {
+                continue;
+            }
+            String function = functionsByPrefix.get(id.substring(0, at));
+            if (function != null) {
+                for (String suffix : FUNCTION_SUFFIXES) {
+                    if (id.startsWith(suffix, at)) {
+                        return function;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static Map<String, Object> newNested(Service service) {

@@ -304,6 +304,11 @@ public final class Deployer {
         return template.replace("\"" + newDir + "/" + artifact.name() + "\"", "\"" + stored.key() + "\"");
     }
 
+    /** The pointer content while a stack update to {@code directory}'s deployment is under way (a rollback). */
+    public static String underWayJson(String directory) {
+        return LatestDeployment.pendingJson(directory);
+    }
+
     /** The pointer content for a deployment recorded without a summary (a rollback). */
     public static String latestJson(String stateJson) {
         return LatestDeployment.json(stateJson, null);

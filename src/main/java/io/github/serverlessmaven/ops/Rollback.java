@@ -98,6 +98,14 @@ public final class Rollback {
             throw AwsErrors.translate(e, "read s3://" + bucket.name() + "/" + templateKey, aws.settings());
         }
         log.info("Rolling " + service.stackName() + " back to the deployment of " + Instant.ofEpochMilli(timestamp));
+        try {
+            // As deploy does: until the rollback is recorded, the next deploy must not skip as unchanged.
+            bucket.upload(servicePrefix(service) + "/" + DeploymentBucket.LATEST_FILE,
+                    Deployer.underWayJson(chosen.directory().path()), chosen.state().get().templateSha256(),
+                    "application/json");
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, "mark the rollback as under way in s3://" + bucket.name(), aws.settings());
+        }
         new Deployer(aws, log, options).updateStack(service, bucket.name(), templateKey, template);
         Instant now = Instant.now();
         String record = servicePrefix(service) + "/" + now.toEpochMilli() + "-"

@@ -14,4 +14,17 @@ public record Artifact(Path file, String sha256Base64) {
     public String keyName() {
         return file.getFileName().toString();
     }
+
+    // Written out: a record's generated equals and hashCode are bootstrapped through method handles on first use,
+    // milliseconds on every cold package run, and artifacts are hashed on that path.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Artifact a && java.util.Objects.equals(file, a.file)
+                && java.util.Objects.equals(sha256Base64, a.sha256Base64);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Objects.hashCode(file) + java.util.Objects.hashCode(sha256Base64);
+    }
 }

@@ -175,7 +175,7 @@ public final class FunctionCompiler {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(artifact.sha256Base64().getBytes(StandardCharsets.UTF_8));
             digest.update(Json.compact(sorted(relevant)).getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest.digest()).replaceAll("[^0-9A-Za-z]", "");
+            return Naming.alphanumeric(Base64.getEncoder().encodeToString(digest.digest()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

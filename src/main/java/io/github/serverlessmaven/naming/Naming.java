@@ -26,16 +26,38 @@ public final class Naming {
 
     /** Drops every non-alphanumeric character and upper-cases the first letter: {@code my-queue.fifo} to {@code Myqueuefifo}. */
     public static String normalizeNameToAlphaNumericOnly(String name) {
-        return upperFirst(name.replaceAll("[^0-9A-Za-z]", ""));
+        return upperFirst(alphanumeric(name));
     }
+
+    /**
+     * {@code text} without its characters outside {@code [0-9A-Za-z]}. A loop, not replaceAll: names are made for
+     * every resource, and each replaceAll compiles a regular expression, which shows on a cold JVM.
+     */
+    public static String alphanumeric(String text) {
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean keep = c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+            if (!keep && kept == null) {
+                kept = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (keep && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? text : kept.toString();
+    }
+
+    private static final java.util.regex.Pattern PATH_VARIABLE = java.util.regex.Pattern.compile("\\{(.*)}");
 
     /** A REST path segment: lodash capitalize, {@code -} to Dash, {@code {x}} to xVar, other punctuation dropped. */
     public static String normalizePathPart(String part) {
         String s = capitalize(part);
         s = s.replace("-", "Dash");
         s = s.replace("+", "");
-        s = s.replaceAll("\\{(.*)}", "$1Var");
-        s = s.replaceAll("[^0-9A-Za-z]", "");
+        if (s.indexOf('{') >= 0) {
+            s = PATH_VARIABLE.matcher(s).replaceAll("$1Var");
+        }
+        s = alphanumeric(s);
         return upperFirst(s);
     }
 
@@ -120,7 +142,7 @@ public final class Naming {
     }
 
     public static String versionLogicalId(String functionKey, String hash) {
-        return normalizeFunctionName(functionKey) + "LambdaVersion" + hash.replaceAll("[^0-9A-Za-z]", "");
+        return normalizeFunctionName(functionKey) + "LambdaVersion" + alphanumeric(hash);
     }
 
     public static String qualifiedArnOutputKey(String functionKey) {
@@ -252,7 +274,7 @@ public final class Naming {
     }
 
     public static String websocketsDeploymentLogicalId(String sha) {
-        return "WebsocketsDeployment" + sha.replaceAll("[^0-9A-Za-z]", "");
+        return "WebsocketsDeployment" + alphanumeric(sha);
     }
 
     public static String websocketsStageLogicalId() {

@@ -29,6 +29,11 @@ import java.util.Set;
  */
 public final class ServiceParser {
 
+    // Compiled once: String.matches compiles its pattern on every call, and these run for every function.
+    private static final java.util.regex.Pattern FUNCTION_KEY = java.util.regex.Pattern.compile("[a-zA-Z0-9-_]+");
+    private static final java.util.regex.Pattern ENVIRONMENT_VARIABLE =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     public static final String DEFAULT_RUNTIME = "java21";
     public static final Set<String> DEPRECATED_RUNTIMES = Set.of("java8", "java8.al2", "java11", "java17",
             "nodejs12.x", "nodejs14.x", "nodejs16.x", "python3.7", "python3.8", "dotnet6", "go1.x", "provided");
@@ -251,7 +256,7 @@ public final class ServiceParser {
         for (String key : functions.keys()) {
             String path = "functions." + key;
             Position keyPosition = functions.node().keyPosition(key);
-            if (!key.matches("^[a-zA-Z0-9-_]+$")) {
+            if (!FUNCTION_KEY.matcher(key).matches()) {
                 throw new ConfigException(keyPosition, path, "function name '" + key + "' may contain only letters, "
                         + "digits, '-' and '_'", "rename it to '" + key.replaceAll("[^a-zA-Z0-9-_]", "") + "'");
             }
@@ -295,7 +300,7 @@ public final class ServiceParser {
         Map<String, Object> environment = new LinkedHashMap<>(provider.environment());
         environment.putAll(f.plainMap("environment"));
         for (String variable : environment.keySet()) {
-            if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            if (!ENVIRONMENT_VARIABLE.matcher(variable).matches()) {
                 throw new ConfigException(f.position(), f.childPath("environment." + variable),
                         "environment variable name '" + variable + "' is not valid",
                         "use only letters, digits and '_', not starting with a digit");

@@ -252,10 +252,17 @@ class VariableErrorsTest {
     }
     @Test
     void invalidSyntaxInAnEnvironmentValueIsReportedWithoutShowingTheValue() {
-        r.env("PASSWORD", "s3cr3t${env:oops");
-        assertThat(problems("a: ${env:PASSWORD}\n")).containsExactly("serverless.yml:1:4: at 'a': the value of "
-                + "${env:PASSWORD} holds invalid variable syntax: missing closing '}', perhaps you should write "
+        r.env("GREETING", "s3cr3t${env:oops");
+        assertThat(problems("a: ${env:GREETING}\n")).containsExactly("serverless.yml:1:4: at 'a': the value of "
+                + "${env:GREETING} holds invalid variable syntax: missing closing '}', perhaps you should write "
                 + "variables as ${source:address} and escape a literal \"${\" as \"\\${\"");
+    }
+
+    @Test
+    void aSecretEnvironmentValueIsTakenAsItIsEvenWithVariableSyntaxInIt() {
+        r.env("DB_PASSWORD", "s3cr3t${env:oops");
+        assertThat(r.plain("a: ${env:DB_PASSWORD}\n")).containsEntry("a", "s3cr3t${env:oops");
+        assertThat(r.resolver.secretPaths()).containsExactly("a");
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class ArtifactPackager {
         }
 
         ZipPlan zips = new ZipPlan(service, project, console);
+        DigestCache digests = DigestCache.in(project.buildDir());
         Map<Path, Artifact> artifacts = new LinkedHashMap<>();
         for (Map.Entry<Path, ArtifactChoice> entry : choices.entrySet()) {
             ArtifactChoice choice = entry.getValue();
@@ -71,12 +72,13 @@ public final class ArtifactPackager {
                     reason += "; unchanged since the last build, not rewritten";
                 }
             } else {
-                digest = Digests.sha256Base64(choice.file());
+                digest = digests.sha256Base64(choice.file());
             }
             artifacts.put(entry.getKey(), new Artifact(choice.file(), digest));
             log.info("Artifact " + selector.display(choice.file()) + " for " + String.join(", ",
                     functionsByFile.get(entry.getKey())) + ": " + reason);
         }
+        digests.save();
         Map<String, Artifact> out = new LinkedHashMap<>();
         fileByFunction.forEach((function, file) -> out.put(function, artifacts.get(file)));
         return out;

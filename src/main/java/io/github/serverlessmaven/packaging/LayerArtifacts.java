@@ -26,6 +26,7 @@ public final class LayerArtifacts {
             return out;
         }
         ConfigReader layers = ConfigReader.of(layersNode, "layers");
+        DigestCache digests = DigestCache.in(project.buildDir());
         for (String key : layers.keys()) {
             ConfigReader layer = ConfigReader.of(layers.node().get(key), layers.childPath(key));
             String artifact = layer.optMap("package").flatMap(p -> p.optString("artifact")).orElse(null);
@@ -41,8 +42,9 @@ public final class LayerArtifacts {
                         + "artifact '" + artifact + "' does not exist (looked at " + file + ")",
                         "build it first, or fix the path");
             }
-            out.put(key, new Artifact(file, Digests.sha256Base64(file)));
+            out.put(key, new Artifact(file, digests.sha256Base64(file)));
         }
+        digests.save();
         return out;
     }
 }

@@ -29,16 +29,30 @@ public final class DeploymentBucket {
 
     private static final Pattern DIRECTORY = Pattern.compile("(\\d+)-\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
 
+    /** Artifacts larger than this go up in parts, several at a time, as the AWS CLI does above 8 MiB. */
+    static final long MULTIPART_THRESHOLD = 16L * 1024 * 1024;
+    static final int PART_SIZE = 8 * 1024 * 1024;
+    static final int PART_THREADS = 4;
+
     private final S3Client s3;
     private final String bucket;
     private final String serverSideEncryption;
     private final String kmsKeyId;
+    private final long multipartThreshold;
+    private final int partSize;
 
     public DeploymentBucket(S3Client s3, String bucket, String serverSideEncryption, String kmsKeyId) {
+        this(s3, bucket, serverSideEncryption, kmsKeyId, MULTIPART_THRESHOLD, PART_SIZE);
+    }
+
+    DeploymentBucket(S3Client s3, String bucket, String serverSideEncryption, String kmsKeyId,
+            long multipartThreshold, int partSize) {
         this.s3 = s3;
         this.bucket = bucket;
         this.serverSideEncryption = serverSideEncryption;
         this.kmsKeyId = kmsKeyId;
+        this.multipartThreshold = multipartThreshold;
+        this.partSize = partSize;
     }
 
     public String name() {
@@ -123,6 +137,10 @@ public final class DeploymentBucket {
      * object when the bytes differ, so what the stack will run is exactly what was packaged.
      */
     public void upload(String key, Path file, String sha256, String contentType) {
+        if (file.toFile().length() > multipartThreshold) {
+            new MultipartUpload(s3, put(key, sha256, contentType), file, partSize, PART_THREADS).run();
+            return;
+        }
         s3.putObject(put(key, sha256, contentType).toBuilder().checksumSHA256(sha256).build(),
                 RequestBody.fromFile(file));
     }

@@ -27,7 +27,12 @@ public final class MotoProject {
 
     public static final String STACK = "demo-dev";
     public static final String FUNCTION = "demo-dev-hello";
-    public static final String YAML = """
+
+    /**
+     * The provider's extra keys go after {@code runtime}; the text after the handler line may hold hello's own keys
+     * (indented by four), more functions (by two) or top-level sections (none).
+     */
+    private static final String YAML = """
             service: demo
             provider:
               name: aws
@@ -52,9 +57,14 @@ public final class MotoProject {
         write("", "", jarContent);
     }
 
-    public void write(String providerExtra, String functionExtra, String jarContent) throws IOException {
-        TestServices.project(dir, YAML.formatted(providerExtra, functionExtra));
+    public void write(String providerExtra, String afterHandler, String jarContent) throws IOException {
+        writeYaml(providerExtra, afterHandler);
         writeJar(jarContent);
+    }
+
+    /** serverless.yml alone; an existing jar is kept. */
+    public void writeYaml(String providerExtra, String afterHandler) {
+        TestServices.project(dir, YAML.formatted(providerExtra, afterHandler));
     }
 
     public DeployReport deploy(AwsClients aws) {
@@ -70,7 +80,11 @@ public final class MotoProject {
     }
 
     public static DeployOptions options() {
-        return new DeployOptions(false, Duration.ofSeconds(30), Duration.ofMillis(200));
+        return options(false);
+    }
+
+    public static DeployOptions options(boolean force) {
+        return new DeployOptions(force, Duration.ofSeconds(30), Duration.ofMillis(200));
     }
 
     public Log log() {

@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** A one-function service in a temp directory, deployed to moto, with every log line kept (debug included). */
+/** A one-function service in a temp directory, deployed to moto, every log line kept as "LEVEL message". */
 public final class MotoProject {
 
     public static final String STACK = "demo-dev";

@@ -1,25 +1,22 @@
 package io.github.serverlessmaven.deploy;
 
+import static io.github.serverlessmaven.testing.MotoProject.FUNCTION;
+import static io.github.serverlessmaven.testing.MotoProject.STACK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.serverlessmaven.aws.AwsClients;
 import io.github.serverlessmaven.deploy.fixture.DemoHandler;
 import io.github.serverlessmaven.packaging.Digests;
-import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
 import io.github.serverlessmaven.testing.Moto;
+import io.github.serverlessmaven.testing.MotoProject;
 import io.github.serverlessmaven.testing.TestServices;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,35 +31,19 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** deploy, info, plan and remove against the moto emulator; every test asserts what the emulator holds. */
 class DeployMotoTest {
 
-    static final String YAML = """
-            service: demo
-            provider:
-              name: aws
-              runtime: java21
-            %s
-            functions:
-              hello:
-                handler: io.github.serverlessmaven.deploy.fixture.DemoHandler::handleRequest
-            package:
-              artifact: target/app.jar
-            %s
-            """;
-
-    static final String STACK = "demo-dev";
-    static final String FUNCTION = "demo-dev-hello";
-
     @TempDir
     Path dir;
 
     Moto moto;
     AwsClients aws;
-    final List<String> lines = new ArrayList<>();
+    MotoProject project;
 
     @BeforeEach
     void setUp() {
         moto = Moto.fromSystemProperty();
         moto.reset();
         aws = moto.clients();
+        project = new MotoProject(dir);
     }
 
     @AfterEach
@@ -72,9 +53,9 @@ class DeployMotoTest {
 
     @Test
     void firstDeployCreatesStackBucketAndFunctionWithTheArtifactsDigest() throws IOException {
-        project("", "", "v1");
+        project.write("v1");
 
-        DeployReport report = deploy(false);
+        DeployReport report = project.deploy(aws);
 
         Stack stack = aws.cloudFormation().describeStacks(r -> r.stackName(STACK)).stacks().get(0);
         assertThat(stack.stackStatusAsString()).endsWith("_COMPLETE");
@@ -82,7 +63,7 @@ class DeployMotoTest {
         String bucket = bucket();
         aws.s3().headBucket(r -> r.bucket(bucket));
         GetFunctionResponse function = aws.lambda().getFunction(r -> r.functionName(FUNCTION));
-        assertThat(function.configuration().codeSha256()).isEqualTo(sha(jar()));
+        assertThat(function.configuration().codeSha256()).isEqualTo(project.jarSha256());
         assertThat(function.configuration().runtimeAsString()).isEqualTo("java21");
 
         List<String> keys = new java.util.ArrayList<>(keys(bucket));
@@ -94,7 +75,7 @@ class DeployMotoTest {
                 .anyMatch(k -> k.endsWith("/" + DeployedState.FILE));
         String jarKey = keys.stream().filter(k -> k.endsWith("/app.jar")).findFirst().orElseThrow();
         HeadObjectResponse head = aws.s3().headObject(r -> r.bucket(bucket).key(jarKey));
-        assertThat(head.metadata()).containsEntry("filesha256", sha(jar()));
+        assertThat(head.metadata()).containsEntry("filesha256", project.jarSha256());
 
         assertThat(report.result()).isEqualTo("deployed");
         assertThat(report.functions()).singleElement().satisfies(f -> {
@@ -107,12 +88,12 @@ class DeployMotoTest {
 
     @Test
     void redeployWithoutChangesUploadsNothingAndCreatesNoChangeSet() throws IOException {
-        project("", "", "v1");
-        deploy(false);
+        project.write("v1");
+        project.deploy(aws);
         List<String> before = keys(bucket());
 
         moto.startRecording();
-        DeployReport report = deploy(false);
+        DeployReport report = project.deploy(aws);
         List<Moto.Request> requests = moto.stopRecording();
 
         assertThat(requests).isNotEmpty().noneMatch(Moto.Request::isS3PutObject)
@@ -128,11 +109,11 @@ class DeployMotoTest {
 
     @Test
     void forceDeploysEvenWhenNothingChanged() throws IOException {
-        project("", "", "v1");
-        deploy(false);
+        project.write("v1");
+        project.deploy(aws);
 
         moto.startRecording();
-        deploy(true);
+        project.deploy(aws, null, project.log(), MotoProject.options(true));
         List<Moto.Request> requests = moto.stopRecording();
 
         assertThat(requests).anyMatch(r -> "CreateChangeSet".equals(r.action()));
@@ -143,12 +124,12 @@ class DeployMotoTest {
 
     @Test
     void changedArtifactIsUploadedAndTheFunctionCodeUpdatedThroughAnUpdateChangeSet() throws IOException {
-        project("", "", "v1");
-        deploy(false);
-        writeJar("v2");
+        project.write("v1");
+        project.deploy(aws);
+        project.writeJar("v2");
 
         moto.startRecording();
-        deploy(false);
+        project.deploy(aws);
         List<Moto.Request> requests = moto.stopRecording();
 
         assertThat(requests.stream().filter(Moto.Request::isS3PutObject).map(Moto.Request::path))
@@ -158,7 +139,7 @@ class DeployMotoTest {
                         .contains("TemplateURL=https%3A%2F%2F" + bucket() + ".s3.us-east-1.amazonaws.com%2F"));
         assertThat(requests).anyMatch(r -> "ExecuteChangeSet".equals(r.action()));
         assertThat(aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().codeSha256())
-                .isEqualTo(sha(jar()));
+                .isEqualTo(project.jarSha256());
         // The pointer says "under way" just before the stack starts changing, and names the deployment after it.
         List<String> order = requests.stream().filter(r -> "ExecuteChangeSet".equals(r.action())
                 || r.isS3PutObject() && r.path().endsWith("/" + DeploymentBucket.LATEST_FILE))
@@ -168,13 +149,13 @@ class DeployMotoTest {
 
     @Test
     void templateThatCloudFormationRejectsFailsNamingTheResourceAndKeepsThePreviousDeployment() throws IOException {
-        project("", "", "v1");
-        deploy(false);
-        String deployedSha = sha(jar());
+        project.write("v1");
+        project.deploy(aws);
+        String deployedSha = project.jarSha256();
         String bucket = bucket();
         List<String> before = keys(bucket);
         aws.s3().createBucket(r -> r.bucket("demo-taken-name"));
-        project("", """
+        project.write("", """
                 resources:
                   Resources:
                     TakenBucket:
@@ -183,7 +164,7 @@ class DeployMotoTest {
                         BucketName: demo-taken-name
                 """, "v2");
 
-        assertThatThrownBy(() -> deploy(false)).isInstanceOf(StackFailedException.class)
+        assertThatThrownBy(() -> project.deploy(aws)).isInstanceOf(StackFailedException.class)
                 .hasMessageContaining("TakenBucket (AWS::S3::Bucket)")
                 .hasMessageContaining("BucketAlreadyExists")
                 .satisfies(e -> assertThat(((StackFailedException) e).failedResources()).singleElement()
@@ -198,8 +179,8 @@ class DeployMotoTest {
 
     @Test
     void infoReportsTheDeployedFunctionAndStack() throws IOException {
-        project("", "", "v1");
-        deploy(false);
+        project.write("v1");
+        project.deploy(aws);
         Stack stack = aws.cloudFormation().describeStacks(r -> r.stackName(STACK)).stacks().get(0);
 
         DeployReport report = new InfoReporter(aws.cloudFormation()).report(service(), stack);
@@ -213,13 +194,13 @@ class DeployMotoTest {
 
     @Test
     void planListsTheChangeAndChangesNothing() throws IOException {
-        project("", "", "v1");
-        deploy(false);
+        project.write("v1");
+        project.deploy(aws);
         String templateBefore = aws.cloudFormation().getTemplate(r -> r.stackName(STACK)).templateBody();
-        project("  memorySize: 512", "", "v1");
+        project.write("  memorySize: 512", "", "v1");
 
         moto.startRecording();
-        List<PlannedChange> changes = new Planner(aws, log(), options(false)).plan(input());
+        List<PlannedChange> changes = new Planner(aws, project.log(), MotoProject.options()).plan(input());
         List<Moto.Request> requests = moto.stopRecording();
 
         assertThat(changes).anySatisfy(c -> {
@@ -238,11 +219,11 @@ class DeployMotoTest {
 
     @Test
     void removeEmptiesTheBucketAndDeletesTheStack() throws IOException {
-        project("", "", "v1");
-        deploy(false);
+        project.write("v1");
+        project.deploy(aws);
         String bucket = bucket();
 
-        boolean removed = new Remover(aws, log(), options(false)).remove(service());
+        boolean removed = new Remover(aws, project.log(), MotoProject.options()).remove(service());
 
         assertThat(removed).isTrue();
         assertThatThrownBy(() -> aws.cloudFormation().describeStacks(r -> r.stackName(STACK)))
@@ -252,44 +233,44 @@ class DeployMotoTest {
         } catch (NoSuchBucketException gone) {
             // deleted with the stack: emptied first, as it has to be
         }
-        assertThat(new Remover(aws, log(), options(false)).remove(service())).isFalse();
+        assertThat(new Remover(aws, project.log(), MotoProject.options()).remove(service())).isFalse();
     }
 
     @Test
     void oldDeploymentsArePrunedBeyondMaxPreviousDeploymentArtifacts() throws IOException {
         String settings = "  deploymentBucket:\n    maxPreviousDeploymentArtifacts: 2";
-        project(settings, "", "v1");
-        deploy(false);
+        project.write(settings, "", "v1");
+        project.deploy(aws);
         for (String version : List.of("v2", "v3", "v4")) {
-            writeJar(version);
-            deploy(false);
+            project.writeJar(version);
+            project.deploy(aws);
         }
 
         List<String> directories = keys(bucket()).stream().filter(k -> !k.endsWith("/" + DeploymentBucket.LATEST_FILE))
                 .map(k -> k.substring(0, k.lastIndexOf('/'))).distinct().toList();
         assertThat(directories).hasSize(2);
         assertThat(aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().codeSha256())
-                .isEqualTo(sha(jar()));
+                .isEqualTo(project.jarSha256());
     }
 
     @Test
     void directDeploymentMethodCreatesAndUpdatesWithoutChangeSets() throws IOException {
-        project("  deploymentMethod: direct", "", "v1");
+        project.write("  deploymentMethod: direct", "", "v1");
         moto.startRecording();
-        deploy(false);
-        writeJar("v2");
-        deploy(false);
+        project.deploy(aws);
+        project.writeJar("v2");
+        project.deploy(aws);
         List<Moto.Request> requests = moto.stopRecording();
 
         assertThat(requests).noneMatch(r -> "CreateChangeSet".equals(r.action()))
                 .anyMatch(r -> "CreateStack".equals(r.action())).anyMatch(r -> "UpdateStack".equals(r.action()));
         assertThat(aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().codeSha256())
-                .isEqualTo(sha(jar()));
+                .isEqualTo(project.jarSha256());
     }
 
     @Test
     void existingBucketNotificationsAreSetKeepingOtherOnesAndReplacingOurs() throws IOException {
-        project("", "", "v1");
+        project.write("v1");
         aws.s3().createBucket(r -> r.bucket("legacy-uploads"));
         String foreignArn = "arn:aws:lambda:us-east-1:123456789012:function:someone-else";
         aws.s3().putBucketNotificationConfiguration(r -> r.bucket("legacy-uploads").notificationConfiguration(n -> n
@@ -298,10 +279,10 @@ class DeployMotoTest {
 
         DeployInput first = input();
         writeExistingNotification("incoming/");
-        new Deployer(aws, log(), options(false)).deploy(first);
+        new Deployer(aws, project.log(), MotoProject.options()).deploy(first);
         DeployInput second = input();
         writeExistingNotification("other/");
-        new Deployer(aws, log(), options(true)).deploy(second);
+        new Deployer(aws, project.log(), MotoProject.options(true)).deploy(second);
 
         var lambdas = aws.s3().getBucketNotificationConfiguration(r -> r.bucket("legacy-uploads"))
                 .lambdaFunctionConfigurations();
@@ -316,10 +297,8 @@ class DeployMotoTest {
                     .satisfies(rule -> assertThat(rule.value()).isEqualTo("other/"));
         });
 
-        String handlerLine = "handleRequest\n";
-        TestServices.project(dir, YAML.formatted("", "").replace(handlerLine, handlerLine
-                + "    events:\n      - s3:\n          bucket: legacy-uploads\n          existing: true\n"));
-        new Remover(aws, log(), options(false)).remove(service());
+        project.writeYaml("", "    events:\n      - s3:\n          bucket: legacy-uploads\n          existing: true\n");
+        new Remover(aws, project.log(), MotoProject.options()).remove(service());
         assertThat(aws.s3().getBucketNotificationConfiguration(r -> r.bucket("legacy-uploads"))
                 .lambdaFunctionConfigurations()).singleElement()
                 .satisfies(c -> assertThat(c.lambdaFunctionArn()).isEqualTo(foreignArn));
@@ -328,10 +307,10 @@ class DeployMotoTest {
     @Test
     void customDeploymentBucketIsUsedAsIsAndTheStackCreatedWithTheFullTemplate() throws IOException {
         aws.s3().createBucket(r -> r.bucket("team-deployments"));
-        project("  deploymentBucket:\n    name: team-deployments", "", "v1");
+        project.write("  deploymentBucket:\n    name: team-deployments", "", "v1");
 
         moto.startRecording();
-        deploy(false);
+        project.deploy(aws);
         List<Moto.Request> requests = moto.stopRecording();
 
         assertThat(requests).filteredOn(r -> "CreateChangeSet".equals(r.action())).singleElement()
@@ -341,14 +320,14 @@ class DeployMotoTest {
         assertThat(aws.cloudFormation().getTemplate(r -> r.stackName(STACK)).templateBody())
                 .doesNotContain("ServerlessDeploymentBucketPolicy").contains("team-deployments");
         assertThat(aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().codeSha256())
-                .isEqualTo(sha(jar()));
+                .isEqualTo(project.jarSha256());
     }
 
     @Test
     void planForAStackThatDoesNotExistListsEveryResourceAsAddedAndCreatesNothing() throws IOException {
-        project("", "", "v1");
+        project.write("v1");
 
-        List<PlannedChange> changes = new Planner(aws, log(), options(false)).plan(input());
+        List<PlannedChange> changes = new Planner(aws, project.log(), MotoProject.options()).plan(input());
 
         assertThat(changes).extracting(PlannedChange::action).containsOnly("Add");
         assertThat(changes).extracting(PlannedChange::logicalId)
@@ -375,17 +354,17 @@ class DeployMotoTest {
                     package:
                       artifact: target/two.jar
                 """.formatted(handler, handler));
-        writeJar("one-v1");
+        project.writeJar("one-v1");
         Files.copy(dir.resolve("target/app.jar"), dir.resolve("target/one.jar"));
-        writeJar("two-v1");
+        project.writeJar("two-v1");
         Files.copy(dir.resolve("target/app.jar"), dir.resolve("target/two.jar"));
-        deploy(false);
-        writeJar("two-v2");
+        project.deploy(aws);
+        project.writeJar("two-v2");
         Files.copy(dir.resolve("target/app.jar"), dir.resolve("target/two.jar"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         moto.startRecording();
-        deploy(false);
+        project.deploy(aws);
         List<Moto.Request> requests = moto.stopRecording();
 
         assertThat(requests.stream().filter(Moto.Request::isS3PutObject).map(Moto.Request::path)
@@ -398,11 +377,11 @@ class DeployMotoTest {
 
     @Test
     void stackPolicyIsSetAfterTheUpdate() throws IOException {
-        project("  stackPolicy:\n    - Effect: Allow\n      Principal: '*'\n      Action: 'Update:*'\n"
+        project.write("  stackPolicy:\n    - Effect: Allow\n      Principal: '*'\n      Action: 'Update:*'\n"
                 + "      Resource: '*'", "", "v1");
 
         moto.startRecording();
-        deploy(false);
+        project.deploy(aws);
         List<Moto.Request> requests = moto.stopRecording();
 
         assertThat(requests).filteredOn(r -> "SetStackPolicy".equals(r.action())).hasSize(1);
@@ -426,93 +405,41 @@ class DeployMotoTest {
     void artifactsAreUploadedWithTheirSha256AsAChecksumTheServiceVerifies() throws IOException {
         // S3 recomputes x-amz-checksum-sha256 and refuses an object whose bytes differ; moto neither stores nor
         // checks it, so the test asserts what the plugin sends: the packaged digest with the artifact's bytes.
-        project("", "", "v1");
+        project.write("v1");
         moto.startRecording();
-        deploy(false);
+        project.deploy(aws);
         List<Moto.Request> requests = moto.stopRecording();
         Moto.Request upload = requests.stream().filter(Moto.Request::isS3PutObject)
                 .filter(r -> r.path().endsWith("/app.jar")).findFirst().orElseThrow();
-        assertThat(upload.headers()).containsEntry("x-amz-checksum-sha256", sha(jar()));
+        assertThat(upload.headers()).containsEntry("x-amz-checksum-sha256", project.jarSha256());
     }
 
     @Test
     void onATerminalStackEventsAndUploadsAreALiveFooterNotLogLines() throws IOException {
-        project("", "", "v1");
+        project.write("v1");
         java.io.ByteArrayOutputStream terminal = new java.io.ByteArrayOutputStream();
         var console = new io.github.serverlessmaven.pipeline.TerminalConsole(
                 new java.io.PrintStream(terminal, true, java.nio.charset.StandardCharsets.UTF_8), System::nanoTime, 200);
-        new Deployer(aws, log(), options(false)).console(console).deploy(input());
+        new Deployer(aws, project.log(), MotoProject.options()).console(console).deploy(input());
 
         String drawn = terminal.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(drawn).contains("\r").contains("UPDATE_COMPLETE").contains("Uploading 1 artifact(s)");
         // The footer is erased at the end, and the events did not also go to the log.
         assertThat(drawn).endsWith("\r");
-        assertThat(lines).noneMatch(l -> l.trim().startsWith("UPDATE_") || l.trim().startsWith("CREATE_"))
+        List<String> info = project.lines.stream().filter(l -> l.startsWith("INFO ")).map(l -> l.substring(5))
+                .toList();
+        assertThat(info).noneMatch(l -> l.trim().startsWith("UPDATE_") || l.trim().startsWith("CREATE_"))
                 .anyMatch(l -> l.startsWith("Service deployed to stack " + STACK));
     }
 
-    private DeployReport deploy(boolean force) {
-        return new Deployer(aws, log(), options(force)).deploy(input());
-    }
-
     private DeployInput input() {
-        ServicePipeline pipeline = new ServicePipeline(log());
+        ServicePipeline pipeline = new ServicePipeline(project.log());
         PackageRequest request = TestServices.request(dir);
         return DeployInputs.fromPackage(pipeline.packageService(request));
     }
 
     private io.github.serverlessmaven.model.Service service() {
-        return new ServicePipeline(log()).load(TestServices.request(dir));
-    }
-
-    private static DeployOptions options(boolean force) {
-        return new DeployOptions(force, Duration.ofSeconds(30), Duration.ofMillis(200));
-    }
-
-    private Log log() {
-        return new Log() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-                System.out.println(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                info("WARN " + message);
-            }
-
-            @Override
-            public void debug(String message) {}
-        };
-    }
-
-    private void project(String providerExtra, String tail, String jarContent) throws IOException {
-        TestServices.project(dir, YAML.formatted(providerExtra, tail));
-        writeJar(jarContent);
-    }
-
-    /** A real (tiny) jar: the handler class plus an entry holding {@code content}, so contents differ in digest. */
-    private void writeJar(String content) throws IOException {
-        String handlerClass = DemoHandler.class.getName().replace('.', '/') + ".class";
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("target/app.jar")));
-                var bytes = DemoHandler.class.getClassLoader().getResourceAsStream(handlerClass)) {
-            ZipEntry handler = new ZipEntry(handlerClass);
-            handler.setTime(0);
-            zip.putNextEntry(handler);
-            bytes.transferTo(zip);
-            zip.closeEntry();
-            ZipEntry entry = new ZipEntry("demo/version.txt");
-            entry.setTime(0);
-            zip.putNextEntry(entry);
-            zip.write(content.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        Files.write(dir.resolve("target/app.content"), content.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private byte[] jar() throws IOException {
-        return Files.readAllBytes(dir.resolve("target/app.jar"));
+        return new ServicePipeline(project.log()).load(TestServices.request(dir));
     }
 
     private static String sha(byte[] bytes) {

@@ -1,32 +1,24 @@
 package io.github.serverlessmaven.ops;
 
+import static io.github.serverlessmaven.testing.MotoProject.FUNCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.serverlessmaven.aws.AwsClients;
 import io.github.serverlessmaven.deploy.DeployException;
-import io.github.serverlessmaven.deploy.DeployInputs;
-import io.github.serverlessmaven.deploy.DeployOptions;
 import io.github.serverlessmaven.deploy.DeployReport;
-import io.github.serverlessmaven.deploy.Deployer;
-import io.github.serverlessmaven.deploy.fixture.DemoHandler;
 import io.github.serverlessmaven.model.Service;
-import io.github.serverlessmaven.packaging.Digests;
-import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.PackageResult;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
 import io.github.serverlessmaven.testing.Moto;
+import io.github.serverlessmaven.testing.MotoProject;
 import io.github.serverlessmaven.testing.TestServices;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,33 +29,19 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 /** invoke, logs, deploy-function, rollback and metrics against the moto emulator. */
 class EverydayMotoTest {
 
-    static final String YAML = """
-            service: demo
-            provider:
-              name: aws
-              runtime: java21
-            %s
-            functions:
-              hello:
-                handler: io.github.serverlessmaven.deploy.fixture.DemoHandler::handleRequest
-            package:
-              artifact: target/app.jar
-            """;
-
-    static final String FUNCTION = "demo-dev-hello";
-
     @TempDir
     Path dir;
 
     Moto moto;
     AwsClients aws;
-    final List<String> lines = new ArrayList<>();
+    MotoProject project;
 
     @BeforeEach
     void setUp() {
         moto = Moto.fromSystemProperty();
         moto.reset();
         aws = moto.clients();
+        project = new MotoProject(dir);
     }
 
     @AfterEach
@@ -75,8 +53,8 @@ class EverydayMotoTest {
 
     @Test
     void invokeFailsShowingTheErrorPayloadWhenLambdaReportsAFunctionError() throws IOException {
-        project("", "v1");
-        deploy();
+        project.write("v1");
+        project.deploy(aws);
         RemoteInvoker invoker = new RemoteInvoker(aws);
 
         // moto without Docker cannot run the function and answers with a handled function error.
@@ -92,8 +70,8 @@ class EverydayMotoTest {
 
     @Test
     void noLogTailIsShownUnlessAskedFor() throws IOException {
-        project("", "v1");
-        deploy();
+        project.write("v1");
+        project.deploy(aws);
 
         RemoteInvoker.Result withLog = new RemoteInvoker(aws).invoke(service(), "hello", "{}", null, true);
         RemoteInvoker.Result without = new RemoteInvoker(aws).invoke(service(), "hello", "{}", null, false);
@@ -106,8 +84,8 @@ class EverydayMotoTest {
 
     @Test
     void asynchronousInvokeIsAcceptedWith202() throws IOException {
-        project("", "v1");
-        deploy();
+        project.write("v1");
+        project.deploy(aws);
 
         RemoteInvoker.Result result = new RemoteInvoker(aws).invokeOrFail(service(), "hello", "{}", "Event", false);
 
@@ -117,7 +95,7 @@ class EverydayMotoTest {
 
     @Test
     void unknownFunctionNamesTheKnownOnesAndTheClosest() throws IOException {
-        project("", "v1");
+        project.write("v1");
 
         assertThatThrownBy(() -> new RemoteInvoker(aws).invoke(service(), "helo", "{}", null, false))
                 .isInstanceOf(DeployException.class)
@@ -127,7 +105,7 @@ class EverydayMotoTest {
 
     @Test
     void functionNotDeployedYetSaysToDeployFirst() throws IOException {
-        project("", "v1");
+        project.write("v1");
 
         assertThatThrownBy(() -> new RemoteInvoker(aws).invoke(service(), "hello", "{}", null, false))
                 .isInstanceOf(DeployException.class)
@@ -137,7 +115,7 @@ class EverydayMotoTest {
 
     @Test
     void unknownInvocationTypeIsRejectedBeforeAnyCall() throws IOException {
-        project("", "v1");
+        project.write("v1");
 
         assertThatThrownBy(() -> new RemoteInvoker(aws).invoke(service(), "hello", "{}", "Async", false))
                 .hasMessageContaining("'Async'").hasMessageContaining("RequestResponse, Event or DryRun");
@@ -147,7 +125,7 @@ class EverydayMotoTest {
 
     @Test
     void logsReturnTheEventsSinceTheStartTimeMatchingTheFilter() throws IOException {
-        project("", "v1");
+        project.write("v1");
         Instant now = Instant.now();
         String group = "/aws/lambda/" + FUNCTION;
         aws.logs().createLogGroup(r -> r.logGroupName(group));
@@ -169,7 +147,7 @@ class EverydayMotoTest {
 
     @Test
     void tailPrintsNewEventsOnceAndStopsAfterTheGivenPolls() throws IOException {
-        project("", "v1");
+        project.write("v1");
         Instant now = Instant.now();
         String group = "/aws/lambda/" + FUNCTION;
         aws.logs().createLogGroup(r -> r.logGroupName(group));
@@ -193,7 +171,7 @@ class EverydayMotoTest {
 
     @Test
     void logsOfAFunctionWithoutLogGroupSayToDeployOrInvoke() throws IOException {
-        project("", "v1");
+        project.write("v1");
 
         assertThatThrownBy(() -> new LogsReader(aws).read(service(), "hello", Instant.now(), null))
                 .isInstanceOf(DeployException.class)
@@ -216,17 +194,17 @@ class EverydayMotoTest {
 
     @Test
     void deployFunctionUpdatesOnlyTheCodeThroughS3WithoutTouchingTheStack() throws IOException {
-        project("", "v1");
-        deploy();
+        project.write("v1");
+        project.deploy(aws);
         String template = aws.cloudFormation().getTemplate(r -> r.stackName("demo-dev")).templateBody();
-        writeJar("v2");
+        project.writeJar("v2");
 
         moto.startRecording();
         FunctionCodeDeployer.Outcome outcome = deployFunction(false, false);
         List<Moto.Request> requests = moto.stopRecording();
 
         assertThat(outcome.result()).isEqualTo("updated");
-        assertThat(function().codeSha256()).isEqualTo(sha(jar())).isEqualTo(outcome.codeSha256());
+        assertThat(function().codeSha256()).isEqualTo(project.jarSha256()).isEqualTo(outcome.codeSha256());
         assertThat(requests).noneMatch(r -> "CreateChangeSet".equals(r.action()))
                 .noneMatch(r -> "ExecuteChangeSet".equals(r.action()))
                 .noneMatch(r -> "UpdateStack".equals(r.action()));
@@ -238,13 +216,13 @@ class EverydayMotoTest {
                 .singleElement().satisfies(r -> assertThat(r.body()).contains("S3Key").doesNotContain("ZipFile"));
         assertThat(aws.cloudFormation().getTemplate(r -> r.stackName("demo-dev")).templateBody())
                 .isEqualTo(template);
-        assertThat(lines).anyMatch(l -> l.startsWith("WARN Stack demo-dev now drifts from CloudFormation"));
+        assertThat(project.lines).anyMatch(l -> l.startsWith("WARN Stack demo-dev now drifts from CloudFormation"));
     }
 
     @Test
     void deployFunctionSkipsWhenTheCodeIsUnchangedUnlessForced() throws IOException {
-        project("", "v1");
-        deploy();
+        project.write("v1");
+        project.deploy(aws);
 
         moto.startRecording();
         FunctionCodeDeployer.Outcome skipped = deployFunction(false, false);
@@ -258,9 +236,9 @@ class EverydayMotoTest {
 
     @Test
     void deployFunctionWithUpdateConfigAlsoChangesTheSettings() throws IOException {
-        project("", "v1");
-        deploy();
-        TestServices.project(dir, YAML.formatted("  memorySize: 512\n  timeout: 20\n  environment:\n    MODE: fast"));
+        project.write("v1");
+        project.deploy(aws);
+        project.writeYaml("  memorySize: 512\n  timeout: 20\n  environment:\n    MODE: fast", "");
 
         FunctionCodeDeployer.Outcome outcome = deployFunction(false, true);
 
@@ -269,21 +247,21 @@ class EverydayMotoTest {
         assertThat(config.memorySize()).isEqualTo(512);
         assertThat(config.timeout()).isEqualTo(20);
         assertThat(config.environment().variables()).containsEntry("MODE", "fast");
-        assertThat(config.codeSha256()).isEqualTo(sha(jar()));
+        assertThat(config.codeSha256()).isEqualTo(project.jarSha256());
     }
 
     // --- rollback
 
     @Test
     void rollbackListsTheDeploymentsAndPutsTheFirstCodeBack() throws IOException {
-        project("", "v1");
-        deploy();
-        String firstSha = sha(jar());
-        writeJar("v2");
-        deploy();
+        project.write("v1");
+        project.deploy(aws);
+        String firstSha = project.jarSha256();
+        project.writeJar("v2");
+        project.deploy(aws);
         assertThat(function().codeSha256()).isNotEqualTo(firstSha);
 
-        Rollback rollback = new Rollback(aws, log(), options());
+        Rollback rollback = new Rollback(aws, project.log(), MotoProject.options());
         List<Rollback.Deployment> deployments = rollback.list(service());
         assertThat(deployments).hasSize(2).allMatch(d -> d.state().isPresent());
         assertThat(deployments.get(0).state().get().artifacts().get("app.jar").sha256()).isEqualTo(firstSha);
@@ -297,24 +275,24 @@ class EverydayMotoTest {
         assertThat(after).hasSize(3);
         // The rollback is recorded as a complete deployment of the first one's artifacts, itself a rollback target.
         assertThat(after.get(2).state().get().artifacts()).isEqualTo(deployments.get(0).state().get().artifacts());
-        writeJar("v3");
-        deploy();
+        project.writeJar("v3");
+        project.deploy(aws);
         rollback.rollback(service(), after.get(2).timestamp());
         assertThat(function().codeSha256()).isEqualTo(firstSha);
-        writeJar("v2");
+        project.writeJar("v2");
         // The next deploy compares against what runs now, so the newer code is deployed again, not skipped.
-        DeployReport again = deploy();
+        DeployReport again = project.deploy(aws);
         assertThat(again.result()).isEqualTo("deployed");
-        assertThat(function().codeSha256()).isEqualTo(sha(jar()));
+        assertThat(function().codeSha256()).isEqualTo(project.jarSha256());
     }
 
     @Test
     void rollbackToAnUnknownTimestampListsTheKeptOnes() throws IOException {
-        project("", "v1");
-        deploy();
-        long kept = new Rollback(aws, log(), options()).list(service()).get(0).timestamp();
+        project.write("v1");
+        project.deploy(aws);
+        long kept = new Rollback(aws, project.log(), MotoProject.options()).list(service()).get(0).timestamp();
 
-        assertThatThrownBy(() -> new Rollback(aws, log(), options()).rollback(service(), 42L))
+        assertThatThrownBy(() -> new Rollback(aws, project.log(), MotoProject.options()).rollback(service(), 42L))
                 .isInstanceOf(DeployException.class)
                 .hasMessageStartingWith("There is no deployment with timestamp 42 in s3://")
                 .hasMessageContaining("(kept: " + kept + ")");
@@ -324,7 +302,7 @@ class EverydayMotoTest {
 
     @Test
     void metricsSumInvocationsErrorsAndThrottlesAndAverageTheDuration() throws IOException {
-        project("", "v1");
+        project.write("v1");
         Instant at = Instant.now().minus(Duration.ofHours(1));
         putMetric(FUNCTION, "Invocations", at, 3, StandardUnit.COUNT);
         putMetric(FUNCTION, "Invocations", at.plusSeconds(120), 4, StandardUnit.COUNT);
@@ -350,11 +328,10 @@ class EverydayMotoTest {
 
     @Test
     void metricsForOneNamedFunctionLeaveTheOthersOut() throws IOException {
-        TestServices.project(dir, YAML.formatted("").replace("package:", """
+        project.write("", """
                   world:
                     handler: io.github.serverlessmaven.deploy.fixture.DemoHandler::handleRequest
-                package:"""));
-        writeJar("v1");
+                """, "v1");
         Instant at = Instant.now().minus(Duration.ofMinutes(30));
         putMetric(FUNCTION, "Invocations", at, 2, StandardUnit.COUNT);
         putMetric("demo-dev-world", "Invocations", at, 9, StandardUnit.COUNT);
@@ -391,72 +368,16 @@ class EverydayMotoTest {
     }
 
     private FunctionCodeDeployer.Outcome deployFunction(boolean force, boolean updateConfig) {
-        PackageResult packaged = new ServicePipeline(log()).packageService(TestServices.request(dir));
-        return new FunctionCodeDeployer(aws, log(), new DeployOptions(force, Duration.ofSeconds(30),
-                Duration.ofMillis(200))).deploy(packaged, "hello", updateConfig);
+        PackageResult packaged = new ServicePipeline(project.log()).packageService(TestServices.request(dir));
+        return new FunctionCodeDeployer(aws, project.log(), MotoProject.options(force))
+                .deploy(packaged, "hello", updateConfig);
     }
 
     private FunctionConfiguration function() {
         return aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration();
     }
 
-    private DeployReport deploy() {
-        return new Deployer(aws, log(), options()).deploy(DeployInputs.fromPackage(
-                new ServicePipeline(log()).packageService(TestServices.request(dir))));
-    }
-
     private Service service() {
-        return new ServicePipeline(log()).load(TestServices.request(dir));
-    }
-
-    private static DeployOptions options() {
-        return new DeployOptions(false, Duration.ofSeconds(30), Duration.ofMillis(200));
-    }
-
-    private Log log() {
-        return new Log() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                info("WARN " + message);
-            }
-
-            @Override
-            public void debug(String message) {}
-        };
-    }
-
-    private void project(String providerExtra, String jarContent) throws IOException {
-        TestServices.project(dir, YAML.formatted(providerExtra));
-        writeJar(jarContent);
-    }
-
-    private void writeJar(String content) throws IOException {
-        String handlerClass = DemoHandler.class.getName().replace('.', '/') + ".class";
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("target/app.jar")));
-                var bytes = DemoHandler.class.getClassLoader().getResourceAsStream(handlerClass)) {
-            ZipEntry handler = new ZipEntry(handlerClass);
-            handler.setTime(0);
-            zip.putNextEntry(handler);
-            bytes.transferTo(zip);
-            zip.closeEntry();
-            ZipEntry entry = new ZipEntry("demo/version.txt");
-            entry.setTime(0);
-            zip.putNextEntry(entry);
-            zip.write(content.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-    }
-
-    private byte[] jar() throws IOException {
-        return Files.readAllBytes(dir.resolve("target/app.jar"));
-    }
-
-    private static String sha(byte[] bytes) {
-        return Digests.sha256Base64(bytes);
+        return new ServicePipeline(project.log()).load(TestServices.request(dir));
     }
 }

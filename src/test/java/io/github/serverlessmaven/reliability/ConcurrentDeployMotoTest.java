@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.cloudformation.model.Capability;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.deploy.DeployException;
 import io.github.serverlessmaven.testing.Moto;
+import io.github.serverlessmaven.testing.MotoProject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import io.github.serverlessmaven.deploy.DeployOptions;
 import io.github.serverlessmaven.deploy.DeployReport;
 import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.testing.Moto;
+import io.github.serverlessmaven.testing.MotoProject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

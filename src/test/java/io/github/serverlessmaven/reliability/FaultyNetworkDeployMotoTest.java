@@ -10,6 +10,7 @@ import io.github.serverlessmaven.deploy.DeployException;
 import io.github.serverlessmaven.deploy.DeployReport;
 import io.github.serverlessmaven.testing.FaultProxy;
 import io.github.serverlessmaven.testing.Moto;
+import io.github.serverlessmaven.testing.MotoProject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

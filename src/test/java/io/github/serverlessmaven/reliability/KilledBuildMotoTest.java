@@ -12,6 +12,7 @@ import io.github.serverlessmaven.deploy.DeploymentBucket;
 import io.github.serverlessmaven.deploy.StackFailedException;
 import io.github.serverlessmaven.testing.FaultProxy;
 import io.github.serverlessmaven.testing.Moto;
+import io.github.serverlessmaven.testing.MotoProject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -14,6 +14,7 @@ import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
 import io.github.serverlessmaven.print.ConfigPrinter;
 import io.github.serverlessmaven.testing.Moto;
+import io.github.serverlessmaven.testing.MotoProject;
 import io.github.serverlessmaven.testing.TestServices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.serverlessmaven.reliability;
+package io.github.serverlessmaven.testing;
 
 import io.github.serverlessmaven.aws.AwsClients;
 import io.github.serverlessmaven.deploy.DeployInputs;
@@ -10,7 +10,6 @@ import io.github.serverlessmaven.packaging.Digests;
 import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
-import io.github.serverlessmaven.testing.TestServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +22,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** A one-function service in a temp directory, deployed to moto, with every log line kept (debug included). */
-final class MotoProject {
+/** A one-function service in a temp directory, deployed to moto, every log line kept as "LEVEL message". */
+public final class MotoProject {
 
-    static final String STACK = "demo-dev";
-    static final String FUNCTION = "demo-dev-hello";
-    static final String YAML = """
+    public static final String STACK = "demo-dev";
+    public static final String FUNCTION = "demo-dev-hello";
+
+    /**
+     * The provider's extra keys go after {@code runtime}; the text after the handler line may hold hello's own keys
+     * (indented by four), more functions (by two) or top-level sections (none).
+     */
+    private static final String YAML = """
             service: demo
             provider:
               name: aws
@@ -42,39 +46,48 @@ final class MotoProject {
               artifact: target/app.jar
             """;
 
-    final Path dir;
-    final List<String> lines = new CopyOnWriteArrayList<>();
+    public final Path dir;
+    public final List<String> lines = new CopyOnWriteArrayList<>();
 
-    MotoProject(Path dir) {
+    public MotoProject(Path dir) {
         this.dir = dir;
     }
 
-    void write(String jarContent) throws IOException {
+    public void write(String jarContent) throws IOException {
         write("", "", jarContent);
     }
 
-    void write(String providerExtra, String functionExtra, String jarContent) throws IOException {
-        TestServices.project(dir, YAML.formatted(providerExtra, functionExtra));
+    public void write(String providerExtra, String afterHandler, String jarContent) throws IOException {
+        writeYaml(providerExtra, afterHandler);
         writeJar(jarContent);
     }
 
-    DeployReport deploy(AwsClients aws) {
+    /** serverless.yml alone; an existing jar is kept. */
+    public void writeYaml(String providerExtra, String afterHandler) {
+        TestServices.project(dir, YAML.formatted(providerExtra, afterHandler));
+    }
+
+    public DeployReport deploy(AwsClients aws) {
         return deploy(aws, null, log(), options());
     }
 
     /** The deploy the Mojo runs (package, then Deployer) for {@code stage} (null: the file's or "dev"). */
-    DeployReport deploy(AwsClients aws, String stage, Log log, DeployOptions options) {
+    public DeployReport deploy(AwsClients aws, String stage, Log log, DeployOptions options) {
         PackageRequest request = new PackageRequest(TestServices.layout(dir), dir.resolve("serverless.yml"), stage,
                 null, Map.of(), Map.of());
         return new Deployer(aws, log, options).deploy(DeployInputs.fromPackage(
                 new ServicePipeline(log).packageService(request)));
     }
 
-    static DeployOptions options() {
-        return new DeployOptions(false, Duration.ofSeconds(30), Duration.ofMillis(200));
+    public static DeployOptions options() {
+        return options(false);
     }
 
-    Log log() {
+    public static DeployOptions options(boolean force) {
+        return new DeployOptions(force, Duration.ofSeconds(30), Duration.ofMillis(200));
+    }
+
+    public Log log() {
         return new Log() {
             @Override
             public void info(String message) {
@@ -93,11 +106,11 @@ final class MotoProject {
         };
     }
 
-    String codeSha256(AwsClients aws) {
+    public String codeSha256(AwsClients aws) {
         return aws.lambda().getFunction(r -> r.functionName(FUNCTION)).configuration().codeSha256();
     }
 
-    String jarSha256() {
+    public String jarSha256() {
         try {
             return Digests.sha256Base64(Files.readAllBytes(dir.resolve("target/app.jar")));
         } catch (IOException e) {
@@ -106,12 +119,12 @@ final class MotoProject {
     }
 
     /** A real (tiny) jar: the handler class plus an entry holding {@code content}, so contents differ in digest. */
-    void writeJar(String content) throws IOException {
+    public void writeJar(String content) throws IOException {
         writeJar(content, 0);
     }
 
     /** A jar as {@link #writeJar(String)} plus {@code randomBytes} of incompressible data (a slow upload). */
-    void writeJar(String content, int randomBytes) throws IOException {
+    public void writeJar(String content, int randomBytes) throws IOException {
         Files.createDirectories(dir.resolve("target"));
         String handlerClass = DemoHandler.class.getName().replace('.', '/') + ".class";
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve("target/app.jar")));

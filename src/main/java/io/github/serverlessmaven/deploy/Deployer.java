@@ -36,6 +36,8 @@ public final class Deployer {
     public static final String REPORT_FILE = "deploy-report.json";
     /** Parallel artifact uploads, as v3's SLS_MAX_CONCURRENT_ARTIFACTS_UPLOADS default. */
     static final int UPLOAD_THREADS = 3;
+    /** A multipart upload this old belongs to a build that was stopped, not to one still running. */
+    static final java.time.Duration STALE_UPLOAD = java.time.Duration.ofDays(1);
 
     private final AwsClients aws;
     private final Log log;
@@ -215,6 +217,13 @@ public final class Deployer {
             return summary(service, stacks.describe(stackName).orElseThrow(), "unchanged", started);
         }
 
+        if (uploads.stream().anyMatch(u -> bucket.uploadsInParts(u.file()))) {
+            step = "abort stale multipart uploads in s3://" + bucketName + "/" + servicePrefix;
+            int aborted = bucket.abortStaleUploads(servicePrefix, java.time.Instant.now().minus(STALE_UPLOAD));
+            if (aborted > 0) {
+                log.info("Aborted " + aborted + " multipart upload(s) left by earlier builds that were stopped");
+            }
+        }
         step = "upload the artifacts to s3://" + bucketName + "/" + newDir;
         uploadAll(bucket, newDir, uploads);
         for (Map.Entry<String, String> nested : nestedTemplates.entrySet()) {

@@ -145,6 +145,27 @@ public final class DeploymentBucket {
                 RequestBody.fromFile(file));
     }
 
+    /** Whether {@link #upload(String, Path, String, String)} sends this file in parts. */
+    public boolean uploadsInParts(Path file) {
+        return file.toFile().length() > multipartThreshold;
+    }
+
+    /**
+     * Aborts multipart uploads under {@code prefix} started before {@code startedBefore}: parts of an upload whose
+     * build was killed are stored (and billed) until someone aborts them. Uploads of builds still running are
+     * younger than the cut-off, which is why it is not "now". Returns how many were aborted.
+     */
+    public int abortStaleUploads(String prefix, java.time.Instant startedBefore) {
+        int aborted = 0;
+        for (var upload : s3.listMultipartUploadsPaginator(r -> r.bucket(bucket).prefix(prefix + "/")).uploads()) {
+            if (upload.initiated() != null && upload.initiated().isBefore(startedBefore)) {
+                s3.abortMultipartUpload(r -> r.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+                aborted++;
+            }
+        }
+        return aborted;
+    }
+
     public void upload(String key, String text, String sha256, String contentType) {
         s3.putObject(put(key, sha256, contentType), RequestBody.fromString(text, StandardCharsets.UTF_8));
     }

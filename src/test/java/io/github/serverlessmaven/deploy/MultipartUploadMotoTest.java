@@ -11,6 +11,7 @@ import io.github.serverlessmaven.testing.Moto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,22 @@ class MultipartUploadMotoTest {
 
         assertThat(aws.s3().listMultipartUploads(r -> r.bucket(BUCKET)).uploads()).as("aborted").isEmpty();
         assertThat(aws.s3().listObjectsV2(r -> r.bucket(BUCKET)).contents()).isEmpty();
+    }
+
+    @Test
+    void uploadsLeftByStoppedBuildsOfThisServiceAreAborted() {
+        String stale = aws.s3().createMultipartUpload(r -> r.bucket(BUCKET).key("serverless/demo/dev/1-x/app.jar"))
+                .uploadId();
+        String other = aws.s3().createMultipartUpload(r -> r.bucket(BUCKET).key("serverless/other/dev/1-x/app.jar"))
+                .uploadId();
+        DeploymentBucket bucket = new DeploymentBucket(aws.s3(), BUCKET, null, null);
+
+        // moto reports every upload as initiated in 2010, so only "older than the cut-off" can be shown here.
+        assertThat(bucket.abortStaleUploads("serverless/demo/dev", Instant.now().minus(Deployer.STALE_UPLOAD)))
+                .isEqualTo(1);
+
+        assertThat(aws.s3().listMultipartUploads(r -> r.bucket(BUCKET)).uploads())
+                .extracting(u -> u.uploadId()).containsExactly(other).doesNotContain(stale);
     }
 
     private Path randomFile(int size) throws IOException {

@@ -92,6 +92,7 @@ public final class Deployer {
                     + " does not exist in " + service.region() + "; perhaps you should run 'mvn serverless:deploy' "
                     + "first."));
             checkDeployable(current, stackName);
+            markUnderWay = () -> {};
             StackRequest full = StackSettings.of(service)
                     .withTemplateUrl(DeploymentBucket.objectUrl(bucketName, service.region(), templateKey));
             return update(stacks, full, "direct".equals(service.provider().deploymentMethod()), current, template);

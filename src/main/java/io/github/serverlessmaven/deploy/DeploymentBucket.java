@@ -137,7 +137,7 @@ public final class DeploymentBucket {
      * object when the bytes differ, so what the stack will run is exactly what was packaged.
      */
     public void upload(String key, Path file, String sha256, String contentType) {
-        if (file.toFile().length() > multipartThreshold) {
+        if (uploadsInParts(file)) {
             new MultipartUpload(s3, put(key, sha256, contentType), file, partSize, PART_THREADS).run();
             return;
         }

@@ -43,8 +43,6 @@ public final class Deployer {
     private final Log log;
     private final DeployOptions options;
     private String step = "start the deploy";
-    /** Run just before the stack starts changing (see run). */
-    private Runnable markUnderWay = () -> {};
 
     private io.github.serverlessmaven.pipeline.Console console = io.github.serverlessmaven.pipeline.Console.SILENT;
 
@@ -81,9 +79,11 @@ public final class Deployer {
     /**
      * Updates the existing stack to the template already stored at {@code templateKey} in {@code bucketName}, with
      * the service's stack settings, as deploy's own update does (change set, or UpdateStack for the direct method).
-     * Rollback uses it to go back to an earlier deployment folder.
+     * Rollback uses it to go back to an earlier deployment folder; {@code beforeChange} runs just before the stack
+     * starts changing.
      */
-    public Stack updateStack(Service service, String bucketName, String templateKey, String template) {
+    public Stack updateStack(Service service, String bucketName, String templateKey, String template,
+            Runnable beforeChange) {
         String stackName = service.stackName();
         Stacks stacks = new Stacks(aws.cloudFormation(), log, options.timeout(), options.pollInterval());
         try {
@@ -92,17 +92,16 @@ public final class Deployer {
                     + " does not exist in " + service.region() + "; perhaps you should run 'mvn serverless:deploy' "
                     + "first."));
             checkDeployable(current, stackName);
-            markUnderWay = () -> {};
             StackRequest full = StackSettings.of(service)
                     .withTemplateUrl(DeploymentBucket.objectUrl(bucketName, service.region(), templateKey));
-            return update(stacks, full, "direct".equals(service.provider().deploymentMethod()), current, template);
+            return update(stacks, full, "direct".equals(service.provider().deploymentMethod()), current, template,
+                    beforeChange);
         } catch (SdkException e) {
             throw AwsErrors.translate(e, step, aws.settings());
         }
     }
 
     private DeployReport run(DeployInput input, long started) {
-        markUnderWay = () -> {};
         Service service = input.service();
         String stackName = service.stackName();
         StackRequest base = StackSettings.of(service);
@@ -242,14 +241,14 @@ public final class Deployer {
         // deployment is under way: a build killed in between may leave the stack running a version that no record
         // describes, and the next deploy must then not skip as unchanged.
         String pointerKey = servicePrefix + "/" + DeploymentBucket.LATEST_FILE;
-        markUnderWay = () -> {
+        Runnable markUnderWay = () -> {
             step = "mark the deployment as under way in s3://" + bucketName;
             bucket.upload(pointerKey, LatestDeployment.pendingJson(newDir), templateSha, "application/json");
         };
         Stack result;
         try {
-            result = stack.isEmpty() ? create(stacks, full, direct) : update(stacks, full, direct, stack.get(),
-                    template);
+            result = stack.isEmpty() ? create(stacks, full, direct, markUnderWay)
+                    : update(stacks, full, direct, stack.get(), template, markUnderWay);
         } catch (StackFailedException e) {
             // CloudFormation rolled the stack back to the recorded deployment: the old pointer is true again.
             if (e.stackAsBefore() && latestText.isPresent()) {
@@ -324,7 +323,6 @@ public final class Deployer {
         return LatestDeployment.json(stateJson, null);
     }
 
-    /** The pointer object's content: the last successful deployment's state and summary. */
     /**
      * The pointer object: the last recorded deployment and its summary, or, while a deployment is under way (or
      * after a build was killed during one), only the folder of that deployment ({@code pending}).
@@ -406,25 +404,28 @@ public final class Deployer {
         }
     }
 
-    private Stack create(Stacks stacks, StackRequest request, boolean direct) {
+    /** @param beforeChange runs just before the stack starts changing */
+    private Stack create(Stacks stacks, StackRequest request, boolean direct, Runnable beforeChange) {
         step = "create stack " + request.stackName();
         if (direct) {
-            markUnderWay.run();
+            beforeChange.run();
             return stacks.createDirect(request);
         }
         Stacks.ChangeSet cs = stacks.createChangeSet(request, ChangeSetType.CREATE);
         printChanges(cs.changes());
-        markUnderWay.run();
+        beforeChange.run();
         step = "execute the change set of stack " + request.stackName();
         return stacks.execute(cs, request, "CREATE");
     }
 
-    private Stack update(Stacks stacks, StackRequest request, boolean direct, Stack current, String template) {
+    /** @param beforeChange runs just before the stack starts changing (not at all when nothing changes) */
+    private Stack update(Stacks stacks, StackRequest request, boolean direct, Stack current, String template,
+            Runnable beforeChange) {
         step = "update stack " + request.stackName();
         log.info("Updating stack " + request.stackName());
         if (direct) {
             try {
-                markUnderWay.run();
+                beforeChange.run();
                 step = "update stack " + request.stackName();
                 Optional<Stack> updated = stacks.updateDirect(request, current.stackId());
                 if (updated.isEmpty()) {
@@ -442,7 +443,7 @@ public final class Deployer {
             return current;
         }
         printChanges(cs.changes());
-        markUnderWay.run();
+        beforeChange.run();
         step = "execute the change set of stack " + request.stackName();
         try {
             return stacks.execute(cs, request, "UPDATE");

@@ -98,15 +98,18 @@ public final class Rollback {
             throw AwsErrors.translate(e, "read s3://" + bucket.name() + "/" + templateKey, aws.settings());
         }
         log.info("Rolling " + service.stackName() + " back to the deployment of " + Instant.ofEpochMilli(timestamp));
-        try {
-            // As deploy does: until the rollback is recorded, the next deploy must not skip as unchanged.
-            bucket.upload(servicePrefix(service) + "/" + DeploymentBucket.LATEST_FILE,
-                    Deployer.underWayJson(chosen.directory().path()), chosen.state().get().templateSha256(),
-                    "application/json");
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, "mark the rollback as under way in s3://" + bucket.name(), aws.settings());
-        }
-        new Deployer(aws, log, options).updateStack(service, bucket.name(), templateKey, template);
+        // As deploy does: from the moment the stack starts changing until the rollback is recorded, the next deploy
+        // must not skip as unchanged.
+        new Deployer(aws, log, options).updateStack(service, bucket.name(), templateKey, template, () -> {
+            try {
+                bucket.upload(servicePrefix(service) + "/" + DeploymentBucket.LATEST_FILE,
+                        Deployer.underWayJson(chosen.directory().path()), chosen.state().get().templateSha256(),
+                        "application/json");
+            } catch (SdkException e) {
+                throw AwsErrors.translate(e, "mark the rollback as under way in s3://" + bucket.name(),
+                        aws.settings());
+            }
+        });
         Instant now = Instant.now();
         String record = servicePrefix(service) + "/" + now.toEpochMilli() + "-"
                 + DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(now.toEpochMilli()));

@@ -12,9 +12,9 @@ import io.github.serverlessmaven.deploy.Stacks;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.naming.Naming;
 import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.pipeline.ServicePipeline;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,8 +111,7 @@ public final class Rollback {
             }
         });
         Instant now = Instant.now();
-        String record = servicePrefix(service) + "/" + now.toEpochMilli() + "-"
-                + DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(now.toEpochMilli()));
+        String record = servicePrefix(service) + "/" + ServicePipeline.deploymentFolderName(now);
         DeployedState state = chosen.state().get();
         try {
             // A complete folder (template and state), so the rollback itself can be rolled back to later.

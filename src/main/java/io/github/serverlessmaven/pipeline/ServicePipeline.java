@@ -33,7 +33,6 @@ import java.util.Map;
  */
 public final class ServicePipeline {
 
-
     private final Log log;
     private final Node pomModel;
     private final Console console;
@@ -92,7 +91,7 @@ public final class ServicePipeline {
         Map<String, Artifact> artifacts = new ArtifactPackager(console).prepare(service, project, log);
         new HandlerVerifier(log).verify(service, artifacts);
         String directory = service.provider().deploymentPrefix() + "/" + service.name() + "/" + service.stage() + "/"
-                + now.toEpochMilli() + "-" + isoMillis(now);
+                + deploymentFolderName(now);
         Diagnostics diagnostics = new Diagnostics();
         Map<String, Artifact> layerArtifacts = new LayerArtifacts().prepare(service, project);
         TemplateCompiler.Result templates = new TemplateCompiler().compile(service, artifacts, layerArtifacts, directory,
@@ -182,6 +181,11 @@ public final class ServicePipeline {
         Path base = request.project().baseDir();
         Path file = request.configFile();
         return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+    }
+
+    /** v3's name for a deployment folder made at {@code now}: epoch milliseconds, a dash, the UTC time. */
+    public static String deploymentFolderName(Instant now) {
+        return now.toEpochMilli() + "-" + isoMillis(now);
     }
 
     /**

@@ -15,6 +15,8 @@ class DeploymentDirectoryNameTest {
                 .isEqualTo("2026-11-03T07:05:09.042Z");
         assertThat(ServicePipeline.isoMillis(Instant.parse("1999-12-31T23:59:59.999999Z")))
                 .isEqualTo("1999-12-31T23:59:59.999Z");
+        assertThat(ServicePipeline.deploymentFolderName(Instant.parse("2026-11-03T07:05:09Z")))
+                .isEqualTo("1793689509000-2026-11-03T07:05:09.000Z");
     }
 
     @Test

@@ -32,22 +32,7 @@ public final class DeployInChildProcess {
         Path dir = Path.of(args[0]);
         String stage = args[1];
         String endpoint = args[2];
-        Log stdout = new Log() {
-            @Override
-            public void info(String message) {
-                print("INFO " + message);
-            }
-
-            @Override
-            public void warn(String message) {
-                print("WARN " + message);
-            }
-
-            @Override
-            public void debug(String message) {
-                print("DEBUG " + message);
-            }
-        };
+        Log stdout = MotoProject.linesTo(DeployInChildProcess::print);
         int exit = 0;
         try (AwsClients aws = Moto.at(endpoint).clients()) {
             DeployReport report = new MotoProject(dir).deploy(aws, stage, stdout,

@@ -88,20 +88,25 @@ public final class MotoProject {
     }
 
     public Log log() {
+        return linesTo(lines::add);
+    }
+
+    /** A log that hands each line to {@code sink} as {@code "LEVEL message"}, the form {@link #lines} holds. */
+    public static Log linesTo(java.util.function.Consumer<String> sink) {
         return new Log() {
             @Override
             public void info(String message) {
-                lines.add("INFO " + message);
+                sink.accept("INFO " + message);
             }
 
             @Override
             public void warn(String message) {
-                lines.add("WARN " + message);
+                sink.accept("WARN " + message);
             }
 
             @Override
             public void debug(String message) {
-                lines.add("DEBUG " + message);
+                sink.accept("DEBUG " + message);
             }
         };
     }

@@ -3,11 +3,9 @@ package io.github.serverlessmaven.compile;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.naming.Naming;
+import io.github.serverlessmaven.naming.Sha256;
 import io.github.serverlessmaven.template.Cfn;
 import io.github.serverlessmaven.template.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -171,14 +169,8 @@ public final class FunctionCompiler {
         relevant.remove("Code");
         relevant.remove("Tags");
         relevant.remove("ReservedConcurrentExecutions");
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(artifact.sha256Base64().getBytes(StandardCharsets.UTF_8));
-            digest.update(Json.compact(sorted(relevant)).getBytes(StandardCharsets.UTF_8));
-            return Naming.alphanumeric(Base64.getEncoder().encodeToString(digest.digest()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String hashed = artifact.sha256Base64() + Json.compact(sorted(relevant));
+        return Naming.alphanumeric(Base64.getEncoder().encodeToString(Sha256.of(hashed)));
     }
 
     private static Object sorted(Object value) {

@@ -12,11 +12,9 @@ import io.github.serverlessmaven.config.ScalarNode;
 import io.github.serverlessmaven.model.EventSpec;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.naming.Naming;
+import io.github.serverlessmaven.naming.Sha256;
 import io.github.serverlessmaven.template.Cfn;
 import io.github.serverlessmaven.template.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -264,12 +262,7 @@ public final class WebsocketEventCompiler implements EventCompiler {
     }
 
     private static String sha256Base64(String text) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Base64.getEncoder().encodeToString(Sha256.of(text));
     }
 
     private WsEvent parse(CompileContext context, FunctionEvent fe) {

@@ -3,13 +3,11 @@ package io.github.serverlessmaven.compile.events.http;
 import io.github.serverlessmaven.compile.CompileContext;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.naming.Naming;
+import io.github.serverlessmaven.naming.Sha256;
 import io.github.serverlessmaven.template.Cfn;
 import io.github.serverlessmaven.template.Json;
 import io.github.serverlessmaven.template.Template;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -300,15 +298,9 @@ public final class RestApiBuilder {
         }
         snapshot.put("Deployment", deploymentProperties);
         snapshot.put("UserResources", userApiResources());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.compact(snapshot).getBytes(StandardCharsets.UTF_8));
-            String base36 = new BigInteger(1, digest).toString(36);
-            String padded = "0".repeat(Math.max(0, 13 - base36.length())) + base36;
-            return padded.substring(0, 13);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        String base36 = new BigInteger(1, Sha256.of(Json.compact(snapshot))).toString(36);
+        String padded = "0".repeat(Math.max(0, 13 - base36.length())) + base36;
+        return padded.substring(0, 13);
     }
 
     /**

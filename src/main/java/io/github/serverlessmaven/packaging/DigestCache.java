@@ -69,12 +69,7 @@ public final class DigestCache {
         entries.forEach((path, entry) -> text.append(entry[0]).append('\t').append(entry[1]).append('\t')
                 .append(path).append('\n'));
         try {
-            Files.createDirectories(store.getParent());
-            // Written aside, then moved: a build reading the cache meanwhile sees the old file or the new one.
-            Path written = Files.createTempFile(store.getParent(), "digests", ".tmp");
-            Files.writeString(written, text, StandardCharsets.UTF_8);
-            Files.move(written, store, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            BuildFiles.replace(store, text);
             changed = false;
         } catch (IOException e) {
             // The cache is an optimisation only.

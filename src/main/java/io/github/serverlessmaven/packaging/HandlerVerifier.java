@@ -30,15 +30,19 @@ public final class HandlerVerifier {
     private static final String DEFAULT_METHOD = "handleRequest";
 
     private final Log log;
+    private final VerifiedHandlers verified;
 
-    public HandlerVerifier(Log log) {
+    /** @param buildDir where the handlers found in earlier runs are remembered ({@code target}) */
+    public HandlerVerifier(Log log, Path buildDir) {
         this.log = log;
+        this.verified = VerifiedHandlers.in(buildDir);
     }
 
     public void verify(Service service, Map<String, Artifact> artifacts) {
         Map<Path, ArtifactIndex> indexes = new HashMap<>();
         try {
             verifyAll(service, artifacts, indexes);
+            verified.save();
         } finally {
             indexes.values().forEach(index -> {
                 if (index != null) {
@@ -54,7 +58,7 @@ public final class HandlerVerifier {
                 continue;
             }
             Artifact artifact = artifacts.get(function.key());
-            if (artifact == null) {
+            if (artifact == null || verified.contains(artifact, function.runtime(), function.handler())) {
                 continue;
             }
             ArtifactIndex index = indexes.computeIfAbsent(artifact.file(), ArtifactIndex::open);
@@ -64,6 +68,7 @@ public final class HandlerVerifier {
                 continue;
             }
             verify(function, artifact, index);
+            verified.add(artifact, function.runtime(), function.handler());
         }
     }
 

@@ -89,7 +89,7 @@ public final class ServicePipeline {
         ProjectLayout project = request.project();
         Path outputDir = project.outputDir();
         Map<String, Artifact> artifacts = new ArtifactPackager(console).prepare(service, project, log);
-        new HandlerVerifier(log).verify(service, artifacts);
+        new HandlerVerifier(log, project.buildDir()).verify(service, artifacts);
         String directory = service.provider().deploymentPrefix() + "/" + service.name() + "/" + service.stage() + "/"
                 + deploymentFolderName(now);
         Diagnostics diagnostics = new Diagnostics();

@@ -92,4 +92,37 @@ class HandlerVerifierTest {
         TestServices.packageProject(other, warnings);
         assertThat(warnings).contains("Cannot check the handler of function 'orders': app.jar is not a zip or jar");
     }
+
+    @Test
+    void aHandlerFoundInTheSameJarBeforeIsNotLookedUpAgain() throws Exception {
+        packageWith("com.example.Orders::list");
+        Path record = dir.resolve("target/" + VerifiedHandlers.FILE);
+        String line = Files.readAllLines(record).stream().filter(l -> l.endsWith("\tcom.example.Orders::list"))
+                .findFirst().orElseThrow();
+
+        // Forge the record: the same jar content now claims a method it does not have. Only the record can pass it.
+        Files.writeString(record, line.replace("::list", "::forged") + "\n");
+        assertThatCode(() -> packageWith("com.example.Orders::forged")).doesNotThrowAnyException();
+        assertThat(Files.readString(record)).isEqualTo(line.replace("::list", "::forged") + "\n");
+    }
+
+    @Test
+    void aJarWithOtherContentIsCheckedAgain(@TempDir Path other) throws Exception {
+        Path classes = JavaSources.compile(other.resolve("build"), Map.of(
+                "com.example.Orders", "package com.example; public class Orders {"
+                        + " public String list(Object in) { return \"[]\"; } }"));
+        Files.createDirectories(other.resolve("target"));
+        JavaSources.jar(classes, other.resolve("target/app.jar"));
+        String yaml = "service: orders\nprovider: { name: aws }\npackage: { artifact: target/app.jar }\n"
+                + "functions:\n  orders:\n    handler: com.example.Orders::list\n";
+        TestServices.project(other, yaml);
+        TestServices.packageProject(other, new ArrayList<>());
+
+        Path emptyClasses = Files.createDirectories(other.resolve("empty/com/example"));
+        Files.writeString(emptyClasses.resolve("README"), "no classes here");
+        JavaSources.jar(other.resolve("empty"), other.resolve("target/app.jar"));
+        assertThatThrownBy(() -> TestServices.packageProject(other, new ArrayList<>()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("handler class 'com.example.Orders' is not in app.jar");
+    }
 }

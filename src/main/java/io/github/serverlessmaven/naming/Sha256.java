@@ -41,47 +41,7 @@ public final class Sha256 {
         }
         int[] w = new int[64];
         for (int block = 0; block < blocks; block++) {
-            int offset = block * 64;
-            for (int t = 0; t < 16; t++) {
-                int at = offset + 4 * t;
-                w[t] = (padded[at] & 0xff) << 24 | (padded[at + 1] & 0xff) << 16 | (padded[at + 2] & 0xff) << 8
-                        | (padded[at + 3] & 0xff);
-            }
-            for (int t = 16; t < 64; t++) {
-                int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ (w[t - 15] >>> 3);
-                int s1 = Integer.rotateRight(w[t - 2], 17) ^ Integer.rotateRight(w[t - 2], 19) ^ (w[t - 2] >>> 10);
-                w[t] = w[t - 16] + s0 + w[t - 7] + s1;
-            }
-            int a = h[0];
-            int b = h[1];
-            int c = h[2];
-            int d = h[3];
-            int e = h[4];
-            int f = h[5];
-            int g = h[6];
-            int hh = h[7];
-            for (int t = 0; t < 64; t++) {
-                int s1 = Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25);
-                int t1 = hh + s1 + ((e & f) ^ (~e & g)) + K[t] + w[t];
-                int s0 = Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22);
-                int t2 = s0 + ((a & b) ^ (a & c) ^ (b & c));
-                hh = g;
-                g = f;
-                f = e;
-                e = d + t1;
-                d = c;
-                c = b;
-                b = a;
-                a = t1 + t2;
-            }
-            h[0] += a;
-            h[1] += b;
-            h[2] += c;
-            h[3] += d;
-            h[4] += e;
-            h[5] += f;
-            h[6] += g;
-            h[7] += hh;
+            compress(h, w, padded, block * 64);
         }
         byte[] digest = new byte[32];
         for (int i = 0; i < 8; i++) {
@@ -91,5 +51,55 @@ public final class Sha256 {
             digest[4 * i + 3] = (byte) h[i];
         }
         return digest;
+    }
+
+    /**
+     * One 64-byte block. A method of its own, with rotations written out, because on a cold JVM it runs
+     * interpreted until the JIT compiles it: a per-block method is compiled after a few calls instead of after a
+     * few hundred hashes, and an interpreted {@code Integer.rotateRight} is a call each time.
+     */
+    private static void compress(int[] h, int[] w, byte[] padded, int offset) {
+        for (int t = 0; t < 16; t++) {
+            int at = offset + 4 * t;
+            w[t] = (padded[at] & 0xff) << 24 | (padded[at + 1] & 0xff) << 16 | (padded[at + 2] & 0xff) << 8
+                    | (padded[at + 3] & 0xff);
+        }
+        for (int t = 16; t < 64; t++) {
+            int x = w[t - 15];
+            int y = w[t - 2];
+            int s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ (x >>> 3);
+            int s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ (y >>> 10);
+            w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+        }
+        int a = h[0];
+        int b = h[1];
+        int c = h[2];
+        int d = h[3];
+        int e = h[4];
+        int f = h[5];
+        int g = h[6];
+        int hh = h[7];
+        for (int t = 0; t < 64; t++) {
+            int s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+            int t1 = hh + s1 + ((e & f) ^ (~e & g)) + K[t] + w[t];
+            int s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+            int t2 = s0 + ((a & b) ^ (a & c) ^ (b & c));
+            hh = g;
+            g = f;
+            f = e;
+            e = d + t1;
+            d = c;
+            c = b;
+            b = a;
+            a = t1 + t2;
+        }
+        h[0] += a;
+        h[1] += b;
+        h[2] += c;
+        h[3] += d;
+        h[4] += e;
+        h[5] += f;
+        h[6] += g;
+        h[7] += hh;
     }
 }

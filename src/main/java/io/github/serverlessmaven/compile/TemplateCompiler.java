@@ -21,15 +21,6 @@ public final class TemplateCompiler {
     /** CloudFormation's per-stack limit. */
     public static final int MAX_RESOURCES = 500;
 
-    private final Map<String, EventCompiler> eventCompilers;
-
-    public TemplateCompiler() {
-        this(EventCompilers.all());
-    }
-
-    public TemplateCompiler(Map<String, EventCompiler> eventCompilers) {
-        this.eventCompilers = eventCompilers;
-    }
 
     /**
      * @param nested nested-stack templates by their logical ID in the root stack; empty unless the service
@@ -88,7 +79,7 @@ public final class TemplateCompiler {
 
     private void compileEvents(CompileContext context) {
         Map<String, List<FunctionEvent>> byType = new LinkedHashMap<>();
-        for (String type : eventCompilers.keySet()) {
+        for (String type : EventCompilers.TYPES) {
             byType.put(type, new ArrayList<>());
         }
         for (FunctionDef function : context.service().functions().values()) {
@@ -96,10 +87,10 @@ public final class TemplateCompiler {
             for (EventSpec event : function.events()) {
                 List<FunctionEvent> bucket = byType.get(event.type());
                 if (bucket == null) {
-                    String suggestion = ConfigReader.closest(event.type(), eventCompilers.keySet());
+                    String suggestion = ConfigReader.closest(event.type(), EventCompilers.TYPES);
                     throw new ConfigException(event.position(), event.path(), "unsupported function event '"
                             + event.type() + "'", suggestion != null ? "write '" + suggestion + "'"
-                            : "use one of " + eventCompilers.keySet());
+                            : "use one of " + EventCompilers.TYPES);
                 }
                 int n = counters.merge(event.type(), 1, Integer::sum);
                 bucket.add(new FunctionEvent(function, event, n));
@@ -107,7 +98,7 @@ public final class TemplateCompiler {
         }
         byType.forEach((type, events) -> {
             if (!events.isEmpty()) {
-                eventCompilers.get(type).compile(context, events);
+                EventCompilers.create(type).compile(context, events);
             }
         });
     }

@@ -54,36 +54,89 @@ public final class ReferenceChecker {
     }
 
     private static void checkNode(Node node, String path, Set<String> known) {
+        checkNode(node, new Trail(path), known);
+    }
+
+    private static void checkNode(Node node, Trail trail, Set<String> known) {
         if (node instanceof MapNode map) {
             for (Map.Entry<String, Node> e : map.entries().entrySet()) {
-                String childPath = path + "." + e.getKey();
-                String target = target(e.getKey(), e.getValue().toPlain());
-                if (target != null && !isKnown(target, e.getKey(), known)) {
-                    throw missing(e.getValue().position(), childPath, e.getKey(), target, known);
+                String key = e.getKey();
+                String target = isReference(key) ? target(key, e.getValue().toPlain()) : null;
+                if (target != null && !isKnown(target, key, known)) {
+                    throw missing(e.getValue().position(), trail.with(key), key, target, known);
                 }
-                checkNode(e.getValue(), childPath, known);
+                trail.push(key);
+                checkNode(e.getValue(), trail, known);
+                trail.pop();
             }
         } else if (node instanceof ListNode list) {
             for (int i = 0; i < list.items().size(); i++) {
-                checkNode(list.items().get(i), path + "[" + i + "]", known);
+                trail.push(i);
+                checkNode(list.items().get(i), trail, known);
+                trail.pop();
             }
         }
     }
 
     private static void checkPlain(Object value, String path, Set<String> known, String configFile) {
+        checkPlain(value, new Trail(path), known, configFile);
+    }
+
+    private static void checkPlain(Object value, Trail trail, Set<String> known, String configFile) {
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
-                String target = target(key, e.getValue());
+                String target = isReference(key) ? target(key, e.getValue()) : null;
                 if (target != null && !isKnown(target, key, known)) {
-                    throw missing(Position.of(configFile), path + "." + key, key, target, known);
+                    throw missing(Position.of(configFile), trail.with(key), key, target, known);
                 }
-                checkPlain(e.getValue(), path + "." + key, known, configFile);
+                trail.push(key);
+                checkPlain(e.getValue(), trail, known, configFile);
+                trail.pop();
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                checkPlain(list.get(i), path + "[" + i + "]", known, configFile);
+                trail.push(i);
+                checkPlain(list.get(i), trail, known, configFile);
+                trail.pop();
             }
+        }
+    }
+
+    private static boolean isReference(String key) {
+        return key.equals("Ref") || key.equals("Fn::GetAtt");
+    }
+
+    /**
+     * Where the walk is, as keys and indexes, made into a path only for an error: a template has thousands of
+     * values, and a path string built for each is most of the check's cost on a cold JVM.
+     */
+    private static final class Trail {
+        private final String root;
+        private final List<Object> steps = new java.util.ArrayList<>();
+
+        Trail(String root) {
+            this.root = root;
+        }
+
+        void push(Object step) {
+            steps.add(step);
+        }
+
+        void pop() {
+            steps.remove(steps.size() - 1);
+        }
+
+        String with(String key) {
+            StringBuilder path = new StringBuilder(root);
+            for (Object step : steps) {
+                if (step instanceof Integer index) {
+                    path.append('[').append(index).append(']');
+                } else {
+                    path.append('.').append(step);
+                }
+            }
+            return path.append('.').append(key).toString();
         }
     }
 

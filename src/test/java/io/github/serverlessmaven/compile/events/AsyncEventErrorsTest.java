@@ -199,6 +199,30 @@ class AsyncEventErrorsTest {
     }
 
     @Test
+    void referenceInsideAListOfResourcesNamesItsPathWithIndexes() {
+        assertThatThrownBy(() -> TestServices.compile(dir, """
+                service: errs
+                provider: { name: aws, runtime: java21 }
+                package: { artifact: target/app.jar }
+                functions:
+                  worker:
+                    handler: a.B::c
+                resources:
+                  Resources:
+                    Queue:
+                      Type: AWS::SQS::Queue
+                      Properties:
+                        Tags:
+                          - Key: owner
+                            Value: team
+                          - Key: topic
+                            Value: !Ref Topics
+                """))
+                .hasMessageStartingWith("serverless.yml:16:20: at 'resources.Resources.Queue.Properties.Tags[1]"
+                        + ".Value.Ref': 'Ref' points to 'Topics'");
+    }
+
+    @Test
     void referenceToUnknownResourceInResourcesIsReported() {
         assertThatThrownBy(() -> TestServices.compile(dir, """
                 service: errs

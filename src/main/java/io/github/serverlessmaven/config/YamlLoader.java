@@ -60,6 +60,13 @@ public final class YamlLoader {
     }
 
     public static Node load(String text, String display) {
+        // Most service files are plain enough for the small reader; it returns null for anything else, and
+        // snakeyaml then gives the same tree or the error message, and is not even loaded when it is not needed.
+        Node fast = FastYamlReader.read(text, display);
+        return fast != null ? fast : loadWithSnakeyaml(text, display);
+    }
+
+    static Node loadWithSnakeyaml(String text, String display) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setCodePointLimit(MAX_CODE_POINTS);

@@ -244,9 +244,9 @@ final class FastYamlReader {
                     return tag(l, i, owner, context);
                 }
                 case '[', '{' -> {
-                    int[] end = new int[1];
-                    Node node = flowNode(l, i, tagged, end);
-                    finishInline(l, end[0], owner);
+                    flowLine = l;
+                    Node node = flowNode(i, tagged);
+                    finishInline(flowLine, flowEnd, owner);
                     return node;
                 }
                 case '|', '>' -> {
@@ -628,72 +628,106 @@ final class FastYamlReader {
 
     // ---------------------------------------------------------------- flow
 
-    /** A flow collection or scalar on one line; {@code end[0]} receives the index just after it. */
-    private Node flowNode(int l, int i, Position tagged, int[] end) {
+    /*
+     * Flow collections may span lines: snakeyaml ignores indentation inside them. The cursor is (flowLine, index);
+     * flowNode leaves flowEnd just after the node, on flowLine.
+     */
+    private int flowLine;
+    private int flowEnd;
+
+    /** Skips spaces, comments and line breaks between flow tokens; a comment starts at any '#' here. */
+    private int skipFlowSpace(int i) {
+        while (true) {
+            i = skipSpaces(flowLine, i);
+            if (i < lineEnd[flowLine] && text.charAt(i) != '#') {
+                return i;
+            }
+            if (++flowLine >= lines) {
+                throw unsupported();
+            }
+            i = lineStart[flowLine];
+        }
+    }
+
+    /** A plain scalar that ends its line is complete only if the next token ends it (else it goes on: "a\n b"). */
+    private void plainMayEndHere(int end) {
+        int l = flowLine;
+        int i = skipSpaces(l, end);
+        if (i < lineEnd[l]) {
+            return; // a flow indicator or a comment on the same line
+        }
+        int next = skipFlowSpace(i);
+        if (",]}".indexOf(text.charAt(next)) < 0) {
+            throw unsupported();
+        }
+        flowLine = l;
+    }
+
+    /** A node inside a flow collection, starting at index {@code i} of {@link #flowLine}. */
+    private Node flowNode(int i, Position tagged) {
         if (++depth > MAX_DEPTH || ++nodes > MAX_NODES) {
             throw unsupported();
         }
         try {
+            int l = flowLine;
             char c = at(l, i);
             Position position = tagged != null ? tagged : pos(l, i);
             if (c == '[') {
                 List<Node> items = new ArrayList<>();
-                int j = skipSpaces(l, i + 1);
-                if (at(l, j) != ']') {
+                int j = skipFlowSpace(i + 1);
+                if (text.charAt(j) != ']') {
                     while (true) {
-                        items.add(flowSequenceItem(l, j, end));
-                        j = skipSpaces(l, end[0]);
-                        if (at(l, j) == ',') {
-                            j = skipSpaces(l, j + 1);
-                            if (at(l, j) == ']') {
+                        items.add(flowSequenceItem(j));
+                        j = skipFlowSpace(flowEnd);
+                        if (text.charAt(j) == ',') {
+                            j = skipFlowSpace(j + 1);
+                            if (text.charAt(j) == ']') {
                                 throw unsupported();
                             }
                             continue;
                         }
-                        if (at(l, j) == ']') {
+                        if (text.charAt(j) == ']') {
                             break;
                         }
                         throw unsupported();
                     }
                 }
-                end[0] = j + 1;
+                flowEnd = j + 1;
                 return new ListNode(items, position);
             }
             if (c == '{') {
                 Map<String, Node> entries = new LinkedHashMap<>();
                 Map<String, Position> keyPositions = new LinkedHashMap<>();
-                int j = skipSpaces(l, i + 1);
-                if (at(l, j) != '}') {
+                int j = skipFlowSpace(i + 1);
+                if (text.charAt(j) != '}') {
                     while (true) {
-                        ScalarScan key = scalar(l, j, true);
+                        int keyLine = flowLine;
+                        ScalarScan key = scalar(keyLine, j, true);
                         if (!key.quoted && key.value.equals("<<") || entries.containsKey(key.value)) {
                             throw unsupported();
                         }
-                        int colon = skipSpaces(l, key.end);
-                        if (at(l, colon) != ':' || !key.quoted && !blank(at(l, colon + 1))) {
+                        // The colon must follow on the key's line: snakeyaml forgets a key the line ends after.
+                        int colon = skipSpaces(keyLine, key.end);
+                        if (at(keyLine, colon) != ':' || !key.quoted && !blank(at(keyLine, colon + 1))) {
                             throw unsupported();
                         }
-                        int valueStart = skipSpaces(l, colon + 1);
-                        if (",}]#\n".indexOf(at(l, valueStart)) >= 0) {
-                            throw unsupported();
-                        }
-                        keyPositions.put(key.value, pos(l, j));
-                        entries.put(key.value, flowNode(l, valueStart, null, end));
-                        j = skipSpaces(l, end[0]);
-                        if (at(l, j) == ',') {
-                            j = skipSpaces(l, j + 1);
-                            if (at(l, j) == '}') {
+                        keyPositions.put(key.value, pos(keyLine, j));
+                        entries.put(key.value, flowValue(colon + 1));
+                        j = skipFlowSpace(flowEnd);
+                        if (text.charAt(j) == ',') {
+                            j = skipFlowSpace(j + 1);
+                            if (text.charAt(j) == '}') {
                                 throw unsupported();
                             }
                             continue;
                         }
-                        if (at(l, j) == '}') {
+                        if (text.charAt(j) == '}') {
                             break;
                         }
                         throw unsupported();
                     }
                 }
-                end[0] = j + 1;
+                flowEnd = j + 1;
                 return new MapNode(entries, keyPositions, position);
             }
             if (c == '!') {
@@ -705,21 +739,34 @@ final class FastYamlReader {
                 if (",]}#\n".indexOf(at(l, start)) >= 0) {
                     throw unsupported();
                 }
-                return intrinsic(name, flowNode(l, start, position, end), position);
+                return intrinsic(name, flowNode(start, position), position);
             }
             ScalarScan scan = scalar(l, i, true);
-            end[0] = scan.end;
+            if (!scan.quoted) {
+                plainMayEndHere(scan.end);
+            }
+            flowEnd = scan.end;
             return new ScalarNode(tagged != null || scan.quoted ? scan.value : plainValue(scan.value), position);
         } finally {
             depth--;
         }
     }
 
+    /** The value after a colon in a flow collection: on the same line or a later one, never empty. */
+    private Node flowValue(int afterColon) {
+        int start = skipFlowSpace(afterColon);
+        if (",}]".indexOf(text.charAt(start)) >= 0) {
+            throw unsupported();
+        }
+        return flowNode(start, null);
+    }
+
     /** An item of a flow list: a node, or a map of one entry written {@code [key: value]}. */
-    private Node flowSequenceItem(int l, int i, int[] end) {
+    private Node flowSequenceItem(int i) {
+        int l = flowLine;
         char c = at(l, i);
         if (c == '[' || c == '{' || c == '!') {
-            return flowNode(l, i, null, end);
+            return flowNode(i, null);
         }
         if (++nodes > MAX_NODES) {
             throw unsupported();
@@ -727,19 +774,21 @@ final class FastYamlReader {
         ScalarScan scan = scalar(l, i, true);
         int colon = skipSpaces(l, scan.end);
         if (at(l, colon) != ':') {
-            end[0] = scan.end;
+            if (!scan.quoted) {
+                plainMayEndHere(scan.end);
+            } else if (text.charAt(skipFlowSpace(colon)) == ':') {
+                throw unsupported();
+            }
+            flowLine = l;
+            flowEnd = scan.end;
             return new ScalarNode(scan.quoted ? scan.value : plainValue(scan.value), pos(l, i));
         }
         // As in Fn::Join: ['', [Fn::GetAtt: [Bucket, Arn], '/*']]
         if (!scan.quoted && (!blank(at(l, colon + 1)) || scan.value.equals("<<"))) {
             throw unsupported();
         }
-        int valueStart = skipSpaces(l, colon + 1);
-        if (",}]#\n".indexOf(at(l, valueStart)) >= 0) {
-            throw unsupported();
-        }
         Position position = pos(l, i);
-        Node value = flowNode(l, valueStart, null, end);
+        Node value = flowValue(colon + 1);
         return new MapNode(Map.of(scan.value, value), Map.of(scan.value, position), position);
     }
 

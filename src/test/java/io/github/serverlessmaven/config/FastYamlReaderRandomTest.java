@@ -88,18 +88,29 @@ class FastYamlReaderRandomTest {
         StringBuilder out = new StringBuilder();
         int n = random.nextInt(4);
         boolean map = random.nextBoolean();
-        out.append(map ? "{" : "[").append(random.nextBoolean() ? " " : "");
+        out.append(map ? "{" : "[").append(flowSpace());
         for (int i = 0; i < n; i++) {
             if (i > 0) {
-                out.append(random.nextInt(8) == 0 ? "," : ", ");
+                out.append(random.nextInt(8) == 0 ? "," : ", ").append(flowSpace());
             }
             if (map) {
-                out.append(pick(KEYS)).append(": ");
+                out.append(pick(KEYS)).append(random.nextInt(10) == 0 ? ":" + flowSpace() : ": ");
             }
             out.append(flow(depth + 1));
         }
-        out.append(random.nextBoolean() ? " " : "").append(map ? "}" : "]");
+        out.append(flowSpace()).append(map ? "}" : "]");
         return out.toString();
+    }
+
+    /** Space between flow tokens: mostly none or one, sometimes a line break, a comment, a blank line. */
+    private String flowSpace() {
+        return switch (random.nextInt(12)) {
+            case 0 -> "\n" + indent(random.nextInt(5));
+            case 1 -> " # c\n" + indent(random.nextInt(5));
+            case 2 -> "\n\n" + indent(random.nextInt(3));
+            case 3, 4, 5 -> " ";
+            default -> "";
+        };
     }
 
     private void blockScalar(StringBuilder out, int indent) {

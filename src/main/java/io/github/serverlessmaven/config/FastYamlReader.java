@@ -1,6 +1,7 @@
 package io.github.serverlessmaven.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class FastYamlReader {
 
     private static final int MAX_DEPTH = 50;
     private static final int MAX_NODES = 100_000;
-    /** snakeyaml refuses a simple key longer than this. */
+    /** snakeyaml refuses a key whose colon is more than 1024 characters from its start. */
     private static final int MAX_KEY_LENGTH = 1000;
 
     /** Thrown (preallocated, no stack trace) when the document leaves the subset; {@link #read} returns null. */
@@ -44,7 +45,7 @@ final class FastYamlReader {
     private boolean documentStart;
     private boolean sawContent;
 
-    /** The next line the parser has not consumed, always a content line (not blank, not a comment) or {@link #lines}. */
+    /** The next line not consumed yet: always a content line (not blank, not a comment), or {@link #lines}. */
     private int line;
     private int depth;
     private int nodes;
@@ -74,7 +75,7 @@ final class FastYamlReader {
 
     // ---------------------------------------------------------------- lines
 
-    /** Splits into lines and refuses what would change snakeyaml's columns or errors: tabs, BOMs, odd breaks, controls. */
+    /** Splits into lines, refusing what changes snakeyaml's columns or errors: tabs, BOMs, odd breaks, controls. */
     private void splitLines() {
         int start = 0;
         int indent = 0;
@@ -102,7 +103,8 @@ final class FastYamlReader {
                 continue;
             }
             inIndent = false;
-            if (c >= 0x21 && c <= 0x7E || c >= 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029 || c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) {
+            if (c >= 0x21 && c <= 0x7E || c >= 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029
+                    || c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) {
                 continue;
             }
             if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
@@ -120,9 +122,9 @@ final class FastYamlReader {
     private void addLine(int start, int end, int indent) {
         if (lines == lineStart.length) {
             int size = lines * 2;
-            lineStart = java.util.Arrays.copyOf(lineStart, size);
-            lineEnd = java.util.Arrays.copyOf(lineEnd, size);
-            lineIndent = java.util.Arrays.copyOf(lineIndent, size);
+            lineStart = Arrays.copyOf(lineStart, size);
+            lineEnd = Arrays.copyOf(lineEnd, size);
+            lineIndent = Arrays.copyOf(lineIndent, size);
         }
         // Directives, document ends and a second document start open features this reader leaves to snakeyaml;
         // document() checks that the one '---' allowed is alone on the first line that is not a comment.
@@ -293,11 +295,12 @@ final class FastYamlReader {
         Position position = tagged != null ? tagged : pos(l, i);
         while (true) {
             ScalarScan key = scalar(l, i, false);
-            if (!key.quoted && (key.value.equals("<<") || key.value.length() > MAX_KEY_LENGTH)) {
+            if (!key.quoted && key.value.equals("<<")) {
                 throw unsupported();
             }
             int colon = skipSpaces(l, key.end);
-            if (at(l, colon) != ':' || !blank(at(l, colon + 1)) || entries.containsKey(key.value)) {
+            if (at(l, colon) != ':' || !blank(at(l, colon + 1)) || entries.containsKey(key.value)
+                    || colon - i > MAX_KEY_LENGTH) {
                 throw unsupported();
             }
             keyPositions.put(key.value, pos(l, i));
@@ -612,8 +615,8 @@ final class FastYamlReader {
 
     /** snakeyaml 2.5's Resolver patterns (compiled only when a scalar needs them). */
     private static final class ResolverPatterns {
-        static final Pattern INT = Pattern.compile("^(?:[-+]?0b_*[0-1][0-1_]*|[-+]?0_*[0-7][0-7_]*|[-+]?(?:0|[1-9][0-9_]*)"
-                + "|[-+]?0x_*[0-9a-fA-F][0-9a-fA-F_]*|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$");
+        static final Pattern INT = Pattern.compile("^(?:[-+]?0b_*[0-1][0-1_]*|[-+]?0_*[0-7][0-7_]*"
+                + "|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x_*[0-9a-fA-F][0-9a-fA-F_]*|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$");
         static final Pattern FLOAT = Pattern.compile("^([-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
                 + "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
                 + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
@@ -708,7 +711,8 @@ final class FastYamlReader {
                         }
                         // The colon must follow on the key's line: snakeyaml forgets a key the line ends after.
                         int colon = skipSpaces(keyLine, key.end);
-                        if (at(keyLine, colon) != ':' || !key.quoted && !blank(at(keyLine, colon + 1))) {
+                        if (at(keyLine, colon) != ':' || !key.quoted && !blank(at(keyLine, colon + 1))
+                                || colon - j > MAX_KEY_LENGTH) {
                             throw unsupported();
                         }
                         keyPositions.put(key.value, pos(keyLine, j));
@@ -784,7 +788,7 @@ final class FastYamlReader {
             return new ScalarNode(scan.quoted ? scan.value : plainValue(scan.value), pos(l, i));
         }
         // As in Fn::Join: ['', [Fn::GetAtt: [Bucket, Arn], '/*']]
-        if (!scan.quoted && (!blank(at(l, colon + 1)) || scan.value.equals("<<"))) {
+        if (!scan.quoted && (!blank(at(l, colon + 1)) || scan.value.equals("<<")) || colon - i > MAX_KEY_LENGTH) {
             throw unsupported();
         }
         Position position = pos(l, i);

@@ -23,6 +23,7 @@ class FastYamlReaderRandomTest {
             "x: ", "<<", "=", "&a x", "*a", "!!str 1", "a,b", "[a]", "{a: 1}", "[]", "{}", "[a, [b, c], {d: e}]",
             "{ Ref: X }", "[Fn::GetAtt: [B, Arn], '/x']", "{a:1}", "[a:b]", "[a, ]", "'unclosed", "@x", "%x",
             "$.detail", "/path/{id}", "GET /items/{id}", "'{\"id\": <id>}'", "*", "-", "?", ":x", "a:", "|", ">");
+    private static final List<String> BLOCK_LINES = List.of("# not a comment", "- item", "key: value", "---", "...");
     private static final List<String> TAGS = List.of("!Ref", "!GetAtt", "!Sub", "!Join", "!If", "!ImportValue",
             "!!str", "!Fn::X", "!");
 
@@ -124,7 +125,7 @@ class FastYamlReaderRandomTest {
                 out.append(indent(random.nextInt(base + 2))).append('\n');
             } else {
                 out.append(indent(base + (r == 1 ? 2 : 0)))
-                        .append(r == 2 ? pick(List.of("# not a comment", "- item", "key: value", "---", "...")) : pick(SCALARS))
+                        .append(r == 2 ? pick(BLOCK_LINES) : pick(SCALARS))
                         .append(random.nextInt(5) == 0 ? "  " : "").append('\n');
             }
         }
@@ -209,7 +210,8 @@ class FastYamlReaderRandomTest {
             throw new AssertionError("the fast reader accepted what snakeyaml refuses (" + e.getMessage() + "):\n"
                     + yaml + "\nfast tree:\n" + FastYamlReaderTest.dump(fast));
         }
-        assertThat(FastYamlReaderTest.dump(fast)).as("fast tree of:\n%s", yaml).isEqualTo(FastYamlReaderTest.dump(slow));
+        assertThat(FastYamlReaderTest.dump(fast)).as("fast tree of:\n%s", yaml)
+                .isEqualTo(FastYamlReaderTest.dump(slow));
         return true;
     }
 

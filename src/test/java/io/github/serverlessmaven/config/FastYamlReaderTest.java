@@ -172,7 +172,8 @@ class FastYamlReaderTest {
                 "url: http://example.com:8080/x\n",
                 "s: ${self:custom.x}\nt: ${env:X, 'y'}\nu: ${opt:stage, self:provider.stage}\n",
                 "arn: arn:aws:sqs:us-east-1:123456789012:queue\n",
-                "numbers: [1, -1, +1, 0, -0, 1.5, -1.5, 1., 1e3, 1E-3, 1.5e+3, 2147483648, -2147483649, 123456789012345678]\n",
+                "numbers: [1, -1, +1, 0, -0, 1.5, -1.5, 1., 1e3, 1E-3, 1.5e+3]\n",
+                "big: [2147483647, 2147483648, -2147483648, -2147483649, 123456789012345678]\n",
                 "bools: [true, True, TRUE, false, False, FALSE, yes, no, on, off, Yes, ON, tRUE]\n",
                 "nulls: [~, null, Null, NULL, nULL]\n",
                 "strings: [1h, 1.2.3, 1 minute, rate(5 minutes), .serverless, -x1y, 1:30pm, v1.0]\n",
@@ -250,12 +251,16 @@ class FastYamlReaderTest {
     static Stream<String> tricky() {
         return Stream.of(
                 "a: 0x1F\n", "a: 017\n", "a: 08\n", "a: 1_000\n", "a: 0o17\n", "a: 0b101\n", "a: 1:30\n",
-                "a: .inf\n", "a: -.inf\n", "a: .NaN\n", "a: .5\n", "a: 2001-12-14\n", "a: 2001-12-14t21:59:43.10-05:00\n",
+                "a: .inf\n", "a: -.inf\n", "a: .NaN\n", "a: .5\n",
+                "a: 2001-12-14\n", "a: 2001-12-14t21:59:43.10-05:00\n",
                 "a: 12345678901234567890\n", "a: -foo\n", "a: +\n",
                 "a: <<\n", "<<: {a: 1}\n", "a: &x 1\nb: *x\n", "%YAML 1.1\n---\na: 1\n", "a: 1\n---\nb: 2\n",
                 "a: 1\n...\n", "---\n", "--- a\n", "--- # c\na: 1\n", "? a\n: b\n",
-                "a: b\n  c\n", "a: 'b\n  c'\n", "a: \"b\n  c\"\n", "a: \"\\u0041\"\n", "a: \"\\/\"\n", "a: \"\\x41\"\n", "a: \"b\\\n  c\"\n",
-                "a:\tb\n", "a:\n\t- b\n", "a: [a\n  b]\n", "a: [b\n : c]\n", "a: {b\n : c}\n", "a: [b,\n", "a: [\n", "a: [b] \n  c\n", "a: [b\n] c\n", "a: {a:1}\n", "a: [a:b]\n", "a: [a: b]\n", "a: [a, ]\n",
+                "a: b\n  c\n", "a: 'b\n  c'\n", "a: \"b\n  c\"\n", "a: \"\\u0041\"\n",
+                "a: \"\\/\"\n", "a: \"\\x41\"\n", "a: \"b\\\n  c\"\n",
+                "a:\tb\n", "a:\n\t- b\n", "a: [a\n  b]\n", "a: [b\n : c]\n", "a: {b\n : c}\n", "a: [b,\n", "a: [\n",
+                "a: [b] \n  c\n", "a: [b\n] c\n", "!Ref X\n", "!Join\n- a\n",
+                "a: {a:1}\n", "a: [a:b]\n", "a: [a: b]\n", "a: [a, ]\n",
                 "a: {a: }\n", "a: {a}\n", "a: [?a]\n", "a: [-]\n", "a: [-1, -x]\n",
                 "a: 1\na: 2\n", "a: {b: 1, b: 2}\n", "a: b: c\n", "a: - b\n", "- - a\n", "-\n  a\n", "- \n- a\n",
                 "a: !GetAtt NoDot\n", "a: !!str 1\n", "a: !<tag:x> 1\n", "a: !Fn::Sub x\n", "a: ! x\n",
@@ -311,6 +316,18 @@ class FastYamlReaderTest {
     void tooLargeTextIsLeftToSnakeyaml() {
         String yaml = "a: " + "x".repeat(YamlLoader.MAX_CODE_POINTS) + "\n";
         assertThat(FastYamlReader.read(yaml, "s.yml")).isNull();
+    }
+
+    @Test
+    void longKeysAreReadAsSnakeyamlReadsThemOrFallBack() {
+        for (int length : new int[] {900, 1023, 1024, 1025, 2000}) {
+            String key = "k".repeat(length);
+            sameAsSnakeyamlOrNull(key + ": 1\n", "s.yml");
+            sameAsSnakeyamlOrNull("'" + key + "': 1\n", "s.yml");
+            sameAsSnakeyamlOrNull("a: {" + key + ": 1}\n", "s.yml");
+            sameAsSnakeyamlOrNull("a: [" + key + ": 1]\n", "s.yml");
+        }
+        assertThat(sameAsSnakeyamlOrNull("k".repeat(900) + ": 1\n", "s.yml")).isTrue();
     }
 
     @Test

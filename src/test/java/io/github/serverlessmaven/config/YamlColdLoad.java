@@ -12,11 +12,12 @@ public final class YamlColdLoad {
     private YamlColdLoad() {}
 
     public static void main(String[] args) throws Exception {
+        boolean snakeyaml = args[0].equals("snakeyaml");
         String text = Files.readString(Path.of(args[1]));
         long start = System.nanoTime();
-        Node root = args[0].equals("snakeyaml") ? YamlLoader.loadWithSnakeyaml(text, args[1]) : YamlLoader.load(text, args[1]);
+        Node root = snakeyaml ? YamlLoader.loadWithSnakeyaml(text, args[1]) : YamlLoader.load(text, args[1]);
         long micros = (System.nanoTime() - start) / 1000;
-        System.out.printf("%s %s: %.1f ms (%d top-level keys)%n", args[0], Path.of(args[1]).getFileName(), micros / 1000.0,
-                ((MapNode) root).entries().size());
+        System.out.println(args[0] + " " + Path.of(args[1]).getFileName() + ": " + micros / 1000.0 + " ms ("
+                + ((MapNode) root).entries().size() + " top-level keys)");
     }
 }

@@ -34,6 +34,8 @@ final class FastYamlReader {
     }
 
     private final String text;
+    /** The text as an array: indexing it is much cheaper than charAt while the JVM still interprets this class. */
+    private final char[] chars;
     private final String display;
     private final int length;
     private int[] lineStart = new int[256];
@@ -52,6 +54,7 @@ final class FastYamlReader {
 
     private FastYamlReader(String text, String display) {
         this.text = text;
+        this.chars = text.toCharArray();
         this.display = display;
         this.length = text.length();
     }
@@ -81,11 +84,11 @@ final class FastYamlReader {
         int indent = 0;
         boolean inIndent = true;
         for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c == '\n' || c == '\r') {
                 int end = i;
                 if (c == '\r') {
-                    if (i + 1 >= length || text.charAt(i + 1) != '\n') {
+                    if (i + 1 >= length || chars[i + 1] != '\n') {
                         throw unsupported();
                     }
                     i++;
@@ -107,7 +110,7 @@ final class FastYamlReader {
                     || c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) {
                 continue;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
                 surrogates = true;
                 i++;
                 continue;
@@ -128,7 +131,7 @@ final class FastYamlReader {
         }
         // Directives, document ends and a second document start open features this reader leaves to snakeyaml;
         // document() checks that the one '---' allowed is alone on the first line that is not a comment.
-        if (startsMarker(start, end, "...") || start < end && text.charAt(start) == '%') {
+        if (startsMarker(start, end, "...") || start < end && chars[start] == '%') {
             throw unsupported();
         }
         if (startsMarker(start, end, "---")) {
@@ -136,7 +139,7 @@ final class FastYamlReader {
                 throw unsupported();
             }
             documentStart = true;
-        } else if (indent < end - start && text.charAt(start + indent) != '#') {
+        } else if (indent < end - start && chars[start + indent] != '#') {
             sawContent = true;
         }
         lineStart[lines] = start;
@@ -146,12 +149,12 @@ final class FastYamlReader {
     }
 
     private boolean startsMarker(int start, int end, String marker) {
-        return text.startsWith(marker, start) && (start + 3 == end || text.charAt(start + 3) == ' ');
+        return start < end && chars[start] == marker.charAt(0) && text.startsWith(marker, start) && (start + 3 == end || chars[start + 3] == ' ');
     }
 
     private boolean isContent(int l) {
         int i = lineStart[l] + lineIndent[l];
-        return i < lineEnd[l] && text.charAt(i) != '#';
+        return i < lineEnd[l] && chars[i] != '#';
     }
 
     private int nextContent(int from) {
@@ -163,11 +166,11 @@ final class FastYamlReader {
     }
 
     private char at(int l, int i) {
-        return i < lineEnd[l] ? text.charAt(i) : '\n';
+        return i < lineEnd[l] ? chars[i] : '\n';
     }
 
     private int skipSpaces(int l, int i) {
-        while (i < lineEnd[l] && text.charAt(i) == ' ') {
+        while (i < lineEnd[l] && chars[i] == ' ') {
             i++;
         }
         return i;
@@ -175,7 +178,7 @@ final class FastYamlReader {
 
     /** True at the end of the line, or at a comment that whitespace separates from what came before. */
     private boolean endOrComment(int l, int i, int contentEnd) {
-        return i >= lineEnd[l] || text.charAt(i) == '#' && i > contentEnd;
+        return i >= lineEnd[l] || chars[i] == '#' && i > contentEnd;
     }
 
     private static boolean blank(char c) {
@@ -402,7 +405,7 @@ final class FastYamlReader {
 
     private String tagName(int l, int i) {
         int j = i + 1;
-        while (j < lineEnd[l] && isAsciiLetterOrDigit(text.charAt(j))) {
+        while (j < lineEnd[l] && isAsciiLetterOrDigit(chars[j])) {
             j++;
         }
         if (j == i + 1 || !blank(at(l, j))) {
@@ -464,7 +467,7 @@ final class FastYamlReader {
         while (true) {
             int k = j;
             while (k < end) {
-                char ch = text.charAt(k);
+                char ch = chars[k];
                 if (ch == ' ') {
                     break;
                 }
@@ -487,7 +490,7 @@ final class FastYamlReader {
             }
             scalarEnd = k;
             j = skipSpaces(l, k);
-            if (j == k || j >= end || text.charAt(j) == '#') {
+            if (j == k || j >= end || chars[j] == '#') {
                 break;
             }
         }
@@ -499,9 +502,9 @@ final class FastYamlReader {
         int end = lineEnd[l];
         int j = i + 1;
         while (j < end) {
-            char c = text.charAt(j);
+            char c = chars[j];
             if (c == '\'') {
-                if (j + 1 < end && text.charAt(j + 1) == '\'') {
+                if (j + 1 < end && chars[j + 1] == '\'') {
                     value.append('\'');
                     j += 2;
                     continue;
@@ -519,7 +522,7 @@ final class FastYamlReader {
         int end = lineEnd[l];
         int j = i + 1;
         while (j < end) {
-            char c = text.charAt(j);
+            char c = chars[j];
             if (c == '"') {
                 return new ScalarScan(value.toString(), true, j + 1);
             }
@@ -642,7 +645,7 @@ final class FastYamlReader {
     private int skipFlowSpace(int i) {
         while (true) {
             i = skipSpaces(flowLine, i);
-            if (i < lineEnd[flowLine] && text.charAt(i) != '#') {
+            if (i < lineEnd[flowLine] && chars[i] != '#') {
                 return i;
             }
             if (++flowLine >= lines) {
@@ -660,7 +663,7 @@ final class FastYamlReader {
             return; // a flow indicator or a comment on the same line
         }
         int next = skipFlowSpace(i);
-        if (",]}".indexOf(text.charAt(next)) < 0) {
+        if (",]}".indexOf(chars[next]) < 0) {
             throw unsupported();
         }
         flowLine = l;
@@ -678,18 +681,18 @@ final class FastYamlReader {
             if (c == '[') {
                 List<Node> items = new ArrayList<>();
                 int j = skipFlowSpace(i + 1);
-                if (text.charAt(j) != ']') {
+                if (chars[j] != ']') {
                     while (true) {
                         items.add(flowSequenceItem(j));
                         j = skipFlowSpace(flowEnd);
-                        if (text.charAt(j) == ',') {
+                        if (chars[j] == ',') {
                             j = skipFlowSpace(j + 1);
-                            if (text.charAt(j) == ']') {
+                            if (chars[j] == ']') {
                                 throw unsupported();
                             }
                             continue;
                         }
-                        if (text.charAt(j) == ']') {
+                        if (chars[j] == ']') {
                             break;
                         }
                         throw unsupported();
@@ -702,7 +705,7 @@ final class FastYamlReader {
                 Map<String, Node> entries = new LinkedHashMap<>();
                 Map<String, Position> keyPositions = new LinkedHashMap<>();
                 int j = skipFlowSpace(i + 1);
-                if (text.charAt(j) != '}') {
+                if (chars[j] != '}') {
                     while (true) {
                         int keyLine = flowLine;
                         ScalarScan key = scalar(keyLine, j, true);
@@ -718,14 +721,14 @@ final class FastYamlReader {
                         keyPositions.put(key.value, pos(keyLine, j));
                         entries.put(key.value, flowValue(colon + 1));
                         j = skipFlowSpace(flowEnd);
-                        if (text.charAt(j) == ',') {
+                        if (chars[j] == ',') {
                             j = skipFlowSpace(j + 1);
-                            if (text.charAt(j) == '}') {
+                            if (chars[j] == '}') {
                                 throw unsupported();
                             }
                             continue;
                         }
-                        if (text.charAt(j) == '}') {
+                        if (chars[j] == '}') {
                             break;
                         }
                         throw unsupported();
@@ -759,7 +762,7 @@ final class FastYamlReader {
     /** The value after a colon in a flow collection: on the same line or a later one, never empty. */
     private Node flowValue(int afterColon) {
         int start = skipFlowSpace(afterColon);
-        if (",}]".indexOf(text.charAt(start)) >= 0) {
+        if (",}]".indexOf(chars[start]) >= 0) {
             throw unsupported();
         }
         return flowNode(start, null);
@@ -780,7 +783,7 @@ final class FastYamlReader {
         if (at(l, colon) != ':') {
             if (!scan.quoted) {
                 plainMayEndHere(scan.end);
-            } else if (text.charAt(skipFlowSpace(colon)) == ':') {
+            } else if (chars[skipFlowSpace(colon)] == ':') {
                 throw unsupported();
             }
             flowLine = l;
@@ -834,8 +837,8 @@ final class FastYamlReader {
         if (increment < 0) {
             StringBuilder leading = new StringBuilder();
             int maxIndent = 0;
-            while (s.p < length && (text.charAt(s.p) == ' ' || text.charAt(s.p) == '\n' || text.charAt(s.p) == '\r')) {
-                if (text.charAt(s.p) != ' ') {
+            while (s.p < length && (chars[s.p] == ' ' || chars[s.p] == '\n' || chars[s.p] == '\r')) {
+                if (chars[s.p] != ' ') {
                     leading.append('\n');
                     s.lineBreak();
                 } else {
@@ -854,9 +857,9 @@ final class FastYamlReader {
         String lineBreak = "";
         while (s.column == indent && s.p < length) {
             chunks.append(breaks);
-            boolean leadingNonSpace = text.charAt(s.p) != ' ';
+            boolean leadingNonSpace = chars[s.p] != ' ';
             int e = s.p;
-            while (e < length && text.charAt(e) != '\n' && text.charAt(e) != '\r') {
+            while (e < length && chars[e] != '\n' && chars[e] != '\r') {
                 e++;
             }
             chunks.append(text, s.p, e);
@@ -867,7 +870,7 @@ final class FastYamlReader {
             }
             breaks = s.breaks(indent);
             if (s.column == indent && s.p < length) {
-                if (folded && lineBreak.equals("\n") && leadingNonSpace && text.charAt(s.p) != ' ') {
+                if (folded && lineBreak.equals("\n") && leadingNonSpace && chars[s.p] != ' ') {
                     if (breaks.isEmpty()) {
                         chunks.append(' ');
                     }
@@ -907,7 +910,7 @@ final class FastYamlReader {
         }
 
         void lineBreak() {
-            p += text.charAt(p) == '\r' ? 2 : 1;
+            p += chars[p] == '\r' ? 2 : 1;
             line++;
             column = 0;
         }
@@ -915,7 +918,7 @@ final class FastYamlReader {
         String breaks(int indent) {
             StringBuilder breaks = new StringBuilder();
             skipIndent(indent);
-            while (p < length && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
+            while (p < length && (chars[p] == '\n' || chars[p] == '\r')) {
                 breaks.append('\n');
                 lineBreak();
                 skipIndent(indent);
@@ -924,7 +927,7 @@ final class FastYamlReader {
         }
 
         private void skipIndent(int indent) {
-            while (column < indent && p < length && text.charAt(p) == ' ') {
+            while (column < indent && p < length && chars[p] == ' ') {
                 p++;
                 column++;
             }

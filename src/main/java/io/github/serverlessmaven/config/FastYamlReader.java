@@ -453,12 +453,26 @@ final class FastYamlReader {
         return new ScalarScan(text.substring(i, end), false, end);
     }
 
+    /**
+     * snakeyaml's rule for where a plain scalar may start: not at an indicator, except '-' (and '?' or ':' outside
+     * flow collections) before a non-space; '-' before a flow indicator is left to snakeyaml too.
+     */
+    private static boolean plainMayStart(char first, char second, boolean flow) {
+        if (blank(first)) {
+            return false;
+        }
+        if ("-?:,[]{}#&*!|>'\"%@`".indexOf(first) < 0) {
+            return true;
+        }
+        if (blank(second)) {
+            return false;
+        }
+        return first == '-' && ",[]{}".indexOf(second) < 0 || !flow && (first == '?' || first == ':');
+    }
+
+    /** Where a one-line plain scalar ends (trailing spaces excluded), with snakeyaml's scanner rules. */
     private int plainEnd(int l, int i, boolean flow) {
-        char first = at(l, i);
-        char second = at(l, i + 1);
-        boolean indicator = "-?:,[]{}#&*!|>'\"%@`".indexOf(first) >= 0 || blank(first);
-        if (indicator && !(!blank(second) && (first == '-' && ",[]{}".indexOf(second) < 0
-                || !flow && (first == '?' || first == ':')))) {
+        if (!plainMayStart(at(l, i), at(l, i + 1), flow)) {
             throw unsupported();
         }
         int end = lineEnd[l];
@@ -498,21 +512,21 @@ final class FastYamlReader {
     }
 
     private ScalarScan singleQuoted(int l, int i) {
-        StringBuilder value = new StringBuilder();
         int end = lineEnd[l];
-        int j = i + 1;
-        while (j < end) {
-            char c = chars[j];
-            if (c == '\'') {
-                if (j + 1 < end && chars[j + 1] == '\'') {
-                    value.append('\'');
-                    j += 2;
-                    continue;
-                }
-                return new ScalarScan(value.toString(), true, j + 1);
+        StringBuilder value = null;
+        int from = i + 1;
+        for (int j = from; j < end; j++) {
+            if (chars[j] != '\'') {
+                continue;
             }
-            value.append(c);
-            j++;
+            if (j + 1 < end && chars[j + 1] == '\'') {
+                // '' is a quote: copy what came before it, and the quote
+                value = (value == null ? new StringBuilder() : value).append(chars, from, j + 1 - from);
+                from = ++j + 1;
+                continue;
+            }
+            String s = value == null ? text.substring(from, j) : value.append(chars, from, j - from).toString();
+            return new ScalarScan(s, true, j + 1);
         }
         throw unsupported();
     }

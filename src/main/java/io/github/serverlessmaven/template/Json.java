@@ -77,19 +77,33 @@ public final class Json {
         }
     }
 
+    /** A newline and then indentation, sliced per depth: one append instead of one per level. */
+    private static final String NEWLINE_AND_INDENT = "\n" + "  ".repeat(64);
+
     private static void newline(StringBuilder sb, int indent, boolean pretty) {
         if (pretty) {
-            sb.append('\n');
-            for (int i = 0; i < indent; i++) {
-                sb.append("  ");
+            if (indent < 64) {
+                sb.append(NEWLINE_AND_INDENT, 0, 1 + 2 * indent);
+            } else {
+                sb.append('\n').append("  ".repeat(indent));
             }
         }
     }
 
+    /**
+     * The string in double quotes, escaped as JSON.stringify does. Runs of characters that need no escape are
+     * appended whole: on a cold JVM this loop runs interpreted over every character of every template.
+     */
     public static void quote(StringBuilder sb, String s) {
         sb.append('"');
+        int plainFrom = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            sb.append(s, plainFrom, i);
+            plainFrom = i + 1;
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -98,15 +112,9 @@ public final class Json {
                 case '\t' -> sb.append("\\t");
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+                default -> sb.append(String.format("\\u%04x", (int) c));
             }
         }
-        sb.append('"');
+        sb.append(s, plainFrom, s.length()).append('"');
     }
 }

@@ -352,7 +352,7 @@ public final class StackSplitter {
             if (java.util.Objects.equals(targetStack, fromStack)) {
                 return original != null ? original : direct;
             }
-            String name = id + (attribute == null ? "" : attribute.replaceAll("[^A-Za-z0-9]", ""));
+            String name = id + (attribute == null ? "" : Naming.alphanumeric(attribute));
             Object valueInRoot = direct;
             if (targetStack != null) {
                 section(nested.get(targetStack), "Outputs").putIfAbsent("O" + name, Cfn.map("Value", direct));

@@ -165,7 +165,9 @@ public final class StackSplitter {
      */
     private static String owningFunction(String id, Map<String, String> functionsByPrefix) {
         for (int at = id.length() - 1; at > 0; at--) {
-            if (!Character.isUpperCase(id.charAt(at))) {
+            char c = id.charAt(at);
+            // Logical IDs are ASCII letters and digits.
+            if (c < 'A' || c > 'Z') {
                 continue;
             }
             String function = functionsByPrefix.get(id.substring(0, at));

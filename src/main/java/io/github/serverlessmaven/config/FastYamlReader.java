@@ -656,6 +656,26 @@ final class FastYamlReader {
     private int flowEnd;
 
     /** Skips spaces, comments and line breaks between flow tokens; a comment starts at any '#' here. */
+    /**
+     * Where the next entry of a flow collection closed by {@code close} starts, after the entry that ended at
+     * {@code flowEnd} and its comma; or the position of {@code close} itself when the collection ends there. A
+     * trailing comma, or anything else, is left to snakeyaml.
+     */
+    private int afterFlowEntry(char close) {
+        int j = skipFlowSpace(flowEnd);
+        if (chars[j] == ',') {
+            j = skipFlowSpace(j + 1);
+            if (chars[j] == close) {
+                throw unsupported();
+            }
+            return j;
+        }
+        if (chars[j] != close) {
+            throw unsupported();
+        }
+        return j;
+    }
+
     private int skipFlowSpace(int i) {
         while (true) {
             i = skipSpaces(flowLine, i);
@@ -698,18 +718,10 @@ final class FastYamlReader {
                 if (chars[j] != ']') {
                     while (true) {
                         items.add(flowSequenceItem(j));
-                        j = skipFlowSpace(flowEnd);
-                        if (chars[j] == ',') {
-                            j = skipFlowSpace(j + 1);
-                            if (chars[j] == ']') {
-                                throw unsupported();
-                            }
-                            continue;
-                        }
+                        j = afterFlowEntry(']');
                         if (chars[j] == ']') {
                             break;
                         }
-                        throw unsupported();
                     }
                 }
                 flowEnd = j + 1;
@@ -734,18 +746,10 @@ final class FastYamlReader {
                         }
                         keyPositions.put(key.value, pos(keyLine, j));
                         entries.put(key.value, flowValue(colon + 1));
-                        j = skipFlowSpace(flowEnd);
-                        if (chars[j] == ',') {
-                            j = skipFlowSpace(j + 1);
-                            if (chars[j] == '}') {
-                                throw unsupported();
-                            }
-                            continue;
-                        }
+                        j = afterFlowEntry('}');
                         if (chars[j] == '}') {
                             break;
                         }
-                        throw unsupported();
                     }
                 }
                 flowEnd = j + 1;

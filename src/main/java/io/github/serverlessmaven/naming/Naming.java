@@ -47,15 +47,16 @@ public final class Naming {
         return kept == null ? text : kept.toString();
     }
 
-    private static final java.util.regex.Pattern PATH_VARIABLE = java.util.regex.Pattern.compile("\\{(.*)}");
-
     /** A REST path segment: lodash capitalize, {@code -} to Dash, {@code {x}} to xVar, other punctuation dropped. */
     public static String normalizePathPart(String part) {
         String s = capitalize(part);
         s = s.replace("-", "Dash");
         s = s.replace("+", "");
-        if (s.indexOf('{') >= 0) {
-            s = PATH_VARIABLE.matcher(s).replaceAll("$1Var");
+        // v3 replaces /\{(.*)}/ with '$1Var': from the first '{' to the last '}' after it (the .* is greedy).
+        int open = s.indexOf('{');
+        int close = s.lastIndexOf('}');
+        if (open >= 0 && close > open) {
+            s = s.substring(0, open) + s.substring(open + 1, close) + "Var" + s.substring(close + 1);
         }
         s = alphanumeric(s);
         return upperFirst(s);

@@ -38,4 +38,21 @@ class RestApiNamingTest {
     void apiKeyGroupsOnlyUpperCaseTheFirstLetter(String group, int number, String expected) {
         assertThat(Naming.apiKeyLogicalId(number, group)).isEqualTo(expected);
     }
+
+    /** v3: {@code _.capitalize}, then {@code -} to Dash, {@code +} dropped, {@code /\{(.*)\}/g} to '$1Var', then only alphanumerics. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{id} | IdVar",
+        "{proxy+} | ProxyVar",
+        "items{id} | ItemsidVar",
+        "{a}{b} | AbVar",
+        "x{a}y}z | XayVarz",
+        "{open | Open",
+        "close} | Close",
+        "}{ | ''",
+        "user-list | UserDashlist",
+        "ORDERS | Orders"})
+    void pathPartsBecomeVariablesFromTheFirstBraceToTheLast(String part, String expected) {
+        assertThat(Naming.normalizePathPart(part)).isEqualTo(expected);
+    }
 }

@@ -21,7 +21,6 @@ public final class TemplateCompiler {
     /** CloudFormation's per-stack limit. */
     public static final int MAX_RESOURCES = 500;
 
-
     /**
      * @param nested nested-stack templates by their logical ID in the root stack; empty unless the service
      *     exceeds one stack's limits

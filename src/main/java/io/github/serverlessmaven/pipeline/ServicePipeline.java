@@ -24,7 +24,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -92,36 +94,54 @@ public final class ServicePipeline {
         new HandlerVerifier(log, project.buildDir()).verify(service, artifacts);
         String directory = service.provider().deploymentPrefix() + "/" + service.name() + "/" + service.stage() + "/"
                 + deploymentFolderName(now);
-        Diagnostics diagnostics = new Diagnostics();
         Map<String, Artifact> layerArtifacts = new LayerArtifacts().prepare(service, project);
-        TemplateCompiler.Result templates = new TemplateCompiler().compile(service, artifacts, layerArtifacts, directory,
-                diagnostics);
-        for (Problem warning : diagnostics.warnings()) {
-            log.warn(warning.render());
-        }
         // Everything deploy uploads: function artifacts by function key, layer zips as "layer:<name>".
         Map<String, Artifact> deployable = new java.util.LinkedHashMap<>(artifacts);
         layerArtifacts.forEach((layer, artifact) -> deployable.put("layer:" + layer, artifact));
+        Path create = outputDir.resolve("cloudformation-template-create-stack.json");
+        Path update = outputDir.resolve("cloudformation-template-update-stack.json");
+        String key = PackageRecord.key(service, outputDir, artifacts, layerArtifacts);
+        PackageRecord kept = PackageRecord.matching(project.buildDir(), key);
+        if (kept != null) {
+            kept.warnings().forEach(log::warn);
+            log.info("Packaged " + service.name() + " for stage " + service.stage() + " (" + service.region()
+                    + "): configuration and artifacts unchanged since the last package, templates kept in "
+                    + project.baseDir().relativize(outputDir));
+            return new PackageResult(service, outputDir, create, update, deployable, kept.directory());
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        TemplateCompiler.Result templates = new TemplateCompiler().compile(service, artifacts, layerArtifacts, directory,
+                diagnostics);
+        List<String> warnings = new ArrayList<>();
+        for (Problem warning : diagnostics.warnings()) {
+            warnings.add(warning.render());
+            log.warn(warning.render());
+        }
         try {
             Files.createDirectories(outputDir);
             deleteStaleNestedTemplates(outputDir);
+            List<Path> written = new ArrayList<>();
             PackageState.write(outputDir, service, deployable, directory);
-            Path create = outputDir.resolve("cloudformation-template-create-stack.json");
-            Path update = outputDir.resolve("cloudformation-template-update-stack.json");
+            written.add(outputDir.resolve(PackageState.FILE));
             TemplateSecrets secrets = new TemplateSecrets(service);
             Files.writeString(create, secrets.mask(templates.createStack().toJson()), StandardCharsets.UTF_8);
             String updateTemplate = secrets.mask(templates.updateStack().toJson());
             Files.writeString(update, updateTemplate, StandardCharsets.UTF_8);
+            written.add(create);
+            written.add(update);
             warnAboutSecrets(secrets, updateTemplate, templates);
             for (var nested : templates.nested().entrySet()) {
-                Files.writeString(outputDir.resolve(io.github.serverlessmaven.compile.StackSplitter
-                        .nestedTemplateFileName(nested.getKey())), secrets.mask(Json.pretty(nested.getValue())),
-                        StandardCharsets.UTF_8);
+                Path file = outputDir.resolve(io.github.serverlessmaven.compile.StackSplitter
+                        .nestedTemplateFileName(nested.getKey()));
+                Files.writeString(file, secrets.mask(Json.pretty(nested.getValue())), StandardCharsets.UTF_8);
+                written.add(file);
             }
             for (Map.Entry<String, Object> attachment : templates.updateStack().attachments().entrySet()) {
-                Files.writeString(outputDir.resolve(attachment.getKey()), Json.pretty(attachment.getValue()),
-                        StandardCharsets.UTF_8);
+                Path file = outputDir.resolve(attachment.getKey());
+                Files.writeString(file, Json.pretty(attachment.getValue()), StandardCharsets.UTF_8);
+                written.add(file);
             }
+            PackageRecord.save(project.buildDir(), key, directory, warnings, written);
             log.info("Packaged " + service.name() + " for stage " + service.stage() + " (" + service.region() + "): "
                     + templates.updateStack().resources().size() + " resources, " + service.functions().size()
                     + " function(s) -> " + project.baseDir().relativize(outputDir));

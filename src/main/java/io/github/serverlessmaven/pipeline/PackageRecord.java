@@ -1,0 +1,232 @@
+package io.github.serverlessmaven.pipeline;
+
+import io.github.serverlessmaven.compile.Artifact;
+import io.github.serverlessmaven.config.ListNode;
+import io.github.serverlessmaven.config.MapNode;
+import io.github.serverlessmaven.config.Node;
+import io.github.serverlessmaven.config.Position;
+import io.github.serverlessmaven.config.ScalarNode;
+import io.github.serverlessmaven.model.Service;
+import io.github.serverlessmaven.naming.Sha256;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * What the last {@code package} compiled, kept in {@code target/serverless-maven/package}, so that packaging again
+ * with the same inputs keeps the templates instead of compiling them again (as Spotless skips unchanged files).
+ *
+ * <p>The inputs are everything the compilers read: the configuration after variables were resolved (values,
+ * key order and positions), stage, region, the output directory, each function's and layer's artifact (file and
+ * SHA-256), and this plugin's own build. Variables need no tracking of their own: whatever they read is in the resolved
+ * configuration. The outputs count as intact while every file written has its recorded size and modification
+ * time. A service with secret values is never recorded: the record's hash would be a hash of the secret.
+ */
+final class PackageRecord {
+
+    static final String FILE = "serverless-maven/package";
+    private static final String FORMAT = "serverless-maven-plugin package record 1";
+
+    private final String key;
+    private final String directory;
+    private final List<String> warnings;
+    private final List<String> outputs;
+
+    private PackageRecord(String key, String directory, List<String> warnings, List<String> outputs) {
+        this.key = key;
+        this.directory = directory;
+        this.warnings = warnings;
+        this.outputs = outputs;
+    }
+
+    /** The deployment folder the recorded templates name. */
+    String directory() {
+        return directory;
+    }
+
+    /** Warnings the recorded compilation gave, to give them again. */
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * The digest of the compilers' inputs, or null when this run must not be recorded: secret values, or a
+     * plugin build that cannot be told apart from the next one.
+     */
+    static String key(Service service, Path outputDir, Map<String, Artifact> artifacts,
+            Map<String, Artifact> layerArtifacts) {
+        String build = PluginBuild.id();
+        if (build == null || !service.secretPaths().isEmpty()) {
+            return null;
+        }
+        StringBuilder inputs = new StringBuilder(64 * 1024).append(FORMAT).append('\n').append(build).append('\n')
+                .append(service.configFile()).append('\n').append(service.stage()).append('\n')
+                .append(service.region()).append('\n').append(outputDir.toAbsolutePath().normalize()).append('\n');
+        artifacts.forEach((function, artifact) -> inputs.append("artifact ").append(function).append(' ')
+                .append(artifact.sha256Base64()).append(' ').append(artifact.file().toAbsolutePath().normalize())
+                .append('\n'));
+        layerArtifacts.forEach((layer, artifact) -> inputs.append("layer ").append(layer).append(' ')
+                .append(artifact.sha256Base64()).append(' ').append(artifact.file().toAbsolutePath().normalize())
+                .append('\n'));
+        write(service.root(), inputs);
+        return Base64.getEncoder().encodeToString(Sha256.of(inputs.toString()));
+    }
+
+    /** The record under {@code buildDir} when it has {@code key} and its outputs are as written, else null. */
+    static PackageRecord matching(Path buildDir, String key) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            Path file = buildDir.resolve(FILE);
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() < 4 || !lines.get(0).equals(FORMAT) || !lines.get(1).equals(key)) {
+                return null;
+            }
+            List<String> warnings = new ArrayList<>();
+            List<String> outputs = new ArrayList<>();
+            for (String line : lines.subList(3, lines.size())) {
+                if (line.startsWith("warning ")) {
+                    warnings.add(unescape(line.substring("warning ".length())));
+                } else if (line.startsWith("output ")) {
+                    outputs.add(line.substring("output ".length()));
+                } else {
+                    return null;
+                }
+            }
+            for (String output : outputs) {
+                int tab = output.indexOf('\t');
+                if (tab < 0 || !output.substring(0, tab).equals(fingerprint(Path.of(output.substring(tab + 1))))) {
+                    return null;
+                }
+            }
+            return outputs.isEmpty() ? null : new PackageRecord(key, lines.get(2), warnings, outputs);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Records a compilation; with a null key, removes any earlier record, since the templates it described
+     * were just replaced. A failure only costs the next run a compilation.
+     */
+    static void save(Path buildDir, String key, String directory, List<String> warnings, List<Path> outputs) {
+        Path file = buildDir.resolve(FILE);
+        try {
+            if (key == null) {
+                Files.deleteIfExists(file);
+                return;
+            }
+            StringBuilder text = new StringBuilder(FORMAT).append('\n').append(key).append('\n').append(directory)
+                    .append('\n');
+            for (String warning : warnings) {
+                text.append("warning ").append(escape(warning)).append('\n');
+            }
+            for (Path output : outputs) {
+                text.append("output ").append(fingerprint(output)).append('\t')
+                        .append(output.toAbsolutePath().normalize()).append('\n');
+            }
+            Files.createDirectories(file.getParent());
+            Path written = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+            Files.writeString(written, text, StandardCharsets.UTF_8);
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // Then the record names outputs that changed, and the next run finds them changed.
+            }
+        }
+    }
+
+    /** Every value with its kind and position, keys in order: two configurations compile alike if these match. */
+    private static void write(Node node, StringBuilder out) {
+        Position p = node.position();
+        out.append('@').append(p.source()).append(':').append(p.line()).append(':').append(p.column()).append(' ');
+        if (node instanceof MapNode map) {
+            out.append("{").append(map.entries().size()).append('\n');
+            for (Map.Entry<String, Node> e : map.entries().entrySet()) {
+                Position k = map.keyPosition(e.getKey());
+                out.append("key @").append(k.line()).append(':').append(k.column()).append(' ')
+                        .append(e.getKey().length()).append(':').append(e.getKey()).append('\n');
+                write(e.getValue(), out);
+            }
+            out.append("}\n");
+        } else if (node instanceof ListNode list) {
+            out.append("[").append(list.items().size()).append('\n');
+            for (Node item : list.items()) {
+                write(item, out);
+            }
+            out.append("]\n");
+        } else if (node instanceof ScalarNode scalar) {
+            Object value = scalar.value();
+            String text = String.valueOf(value);
+            out.append(value == null ? "null" : value.getClass().getSimpleName()).append(' ').append(text.length())
+                    .append(':').append(text).append('\n');
+        } else {
+            out.append(node.getClass().getName()).append(' ').append(node.toPlain()).append('\n');
+        }
+    }
+
+    private static String fingerprint(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return attributes.size() + ":" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    }
+
+    private static String escape(String text) {
+        return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String unescape(String hex) {
+        return new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_8);
+    }
+
+    /** Which build of this plugin runs: its jar's path, size and modification time. */
+    static final class PluginBuild {
+        private static String id;
+
+        private PluginBuild() {}
+
+        static synchronized String id() {
+            if (id == null) {
+                id = compute();
+            }
+            return id.isEmpty() ? null : id;
+        }
+
+        private static String compute() {
+            try {
+                Path location = Path.of(PackageRecord.class.getProtectionDomain().getCodeSource().getLocation()
+                        .toURI());
+                if (Files.isRegularFile(location)) {
+                    return location + " " + fingerprint(location);
+                }
+                // Compiled classes (the plugin's own tests): the newest class file stands for the build.
+                long newest = 0;
+                long count = 0;
+                try (Stream<Path> files = Files.walk(location)) {
+                    for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                        newest = Math.max(newest, Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS));
+                        count++;
+                    }
+                }
+                return location + " " + count + ":" + newest;
+            } catch (Exception e) {
+                return "";
+            }
+        }
+    }
+}

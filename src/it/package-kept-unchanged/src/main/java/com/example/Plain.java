@@ -1,0 +1,8 @@
+package com.example;
+
+public class Plain {
+
+    public String handleRequest(String input) {
+        return input.toUpperCase();
+    }
+}

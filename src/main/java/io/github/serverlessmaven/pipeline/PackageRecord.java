@@ -60,13 +60,13 @@ final class PackageRecord {
     }
 
     /**
-     * The digest of the compilers' inputs, or null when this run must not be recorded: secret values, or a
-     * plugin build that cannot be told apart from the next one.
+     * The digest of the compilers' inputs, or null when this run must not be recorded: secret values, no
+     * configuration tree to describe it, or a plugin build that cannot be told apart from the next one.
      */
     static String key(Service service, Path outputDir, Map<String, Artifact> artifacts,
             Map<String, Artifact> layerArtifacts) {
         String build = PluginBuild.id();
-        if (build == null || !service.secretPaths().isEmpty()) {
+        if (build == null || service.root() == null || !service.secretPaths().isEmpty()) {
             return null;
         }
         StringBuilder inputs = new StringBuilder(64 * 1024).append(FORMAT).append('\n').append(build).append('\n')

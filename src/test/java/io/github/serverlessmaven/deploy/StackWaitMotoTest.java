@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.serverlessmaven.aws.AwsClients;
-import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.testing.Moto;
+import io.github.serverlessmaven.testing.TestServices;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -88,20 +88,7 @@ class StackWaitMotoTest {
     }
 
     private Stacks stacks(Duration timeout) {
-        return new Stacks(aws.cloudFormation(), new Log() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void debug(String message) {}
-        }, timeout, Duration.ofMillis(200));
+        return new Stacks(aws.cloudFormation(), TestServices.collecting(lines, lines), timeout, Duration.ofMillis(200));
     }
 
     private void respond(String stackId) {

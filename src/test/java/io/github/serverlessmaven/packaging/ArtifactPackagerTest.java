@@ -10,6 +10,7 @@ import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ProjectLayout;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
+import io.github.serverlessmaven.testing.TestServices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,20 +67,7 @@ class ArtifactPackagerTest {
         ProjectLayout layout = layout();
         Service service = new ServicePipeline(Log.NONE).load(new PackageRequest(layout, dir.resolve("serverless.yml"),
                 null, null, Map.of(), Map.of()));
-        return new ArtifactPackager().prepare(service, layout, new Log() {
-            @Override
-            public void info(String message) {
-                infos.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-
-            @Override
-            public void debug(String message) {}
-        });
+        return new ArtifactPackager().prepare(service, layout, TestServices.collecting(infos, warnings));
     }
 
     private static List<String> names(Path zip) throws IOException {

@@ -38,21 +38,7 @@ class PackageRecordTest {
     final List<String> warnings = new ArrayList<>();
 
     private PackageResult packageAt(Instant now, Map<String, String> env) {
-        Log log = new Log() {
-            @Override
-            public void info(String message) {
-                infos.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-
-            @Override
-            public void debug(String message) {}
-        };
-        ServicePipeline pipeline = new ServicePipeline(log);
+        ServicePipeline pipeline = new ServicePipeline(TestServices.collecting(infos, warnings));
         PackageRequest request = new PackageRequest(TestServices.layout(dir), dir.resolve("serverless.yml"), null,
                 null, Map.of(), env);
         return pipeline.packageService(request, pipeline.load(request), now);

@@ -63,9 +63,18 @@ public final class TestServices {
     }
 
     public static Log collecting(List<String> warnings) {
+        return collecting(null, warnings);
+    }
+
+    /** A log that adds info lines to {@code infos} and warnings to {@code warnings} (either may be null). */
+    public static Log collecting(List<String> infos, List<String> warnings) {
         return new Log() {
             @Override
-            public void info(String message) {}
+            public void info(String message) {
+                if (infos != null) {
+                    infos.add(message);
+                }
+            }
 
             @Override
             public void warn(String message) {

@@ -420,20 +420,13 @@ final class FastYamlReader {
 
     /** The long form YamlLoader's converter makes of a short-form tag. */
     private static Node intrinsic(String name, Node value, Position p) {
-        String key = switch (name) {
-            case "Ref", "Condition" -> name;
-            default -> "Fn::" + name;
-        };
         if (name.equals("GetAtt") && value instanceof ScalarNode scalar) {
-            String attribute = (String) scalar.value();
-            int dot = attribute.indexOf('.');
-            if (dot < 0) {
+            value = ShortForms.getAttParts((String) scalar.value(), p);
+            if (value == null) {
                 throw unsupported();
             }
-            value = new ListNode(List.of(new ScalarNode(attribute.substring(0, dot), p),
-                    new ScalarNode(attribute.substring(dot + 1), p)), p);
         }
-        return new MapNode(Map.of(key, value), Map.of(key, p), p);
+        return ShortForms.longForm(name, value, p);
     }
 
     // ---------------------------------------------------------------- scalars

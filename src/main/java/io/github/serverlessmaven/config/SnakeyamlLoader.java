@@ -194,24 +194,17 @@ final class SnakeyamlLoader {
 
         private Node intrinsic(String name, org.yaml.snakeyaml.nodes.Node n) {
             Position p = pos(n);
-            String key = switch (name) {
-                case "Ref", "Condition" -> name;
-                default -> "Fn::" + name;
-            };
             Node value;
             if (name.equals("GetAtt") && n instanceof org.yaml.snakeyaml.nodes.ScalarNode s) {
-                String text = s.getValue();
-                int dot = text.indexOf('.');
-                if (dot < 0) {
-                    throw new ConfigException(p, "", "!GetAtt needs 'Resource.Attribute', found '" + text + "'",
-                            "write it as !GetAtt MyResource.Arn");
+                value = ShortForms.getAttParts(s.getValue(), p);
+                if (value == null) {
+                    throw new ConfigException(p, "", "!GetAtt needs 'Resource.Attribute', found '" + s.getValue()
+                            + "'", "write it as !GetAtt MyResource.Arn");
                 }
-                value = new ListNode(List.of(new ScalarNode(text.substring(0, dot), p),
-                        new ScalarNode(text.substring(dot + 1), p)), p);
             } else {
                 value = plain(n);
             }
-            return new MapNode(Map.of(key, value), Map.of(key, p), p);
+            return ShortForms.longForm(name, value, p);
         }
     }
 }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The SHA-256 of artifacts the build did not rewrite, remembered by their fingerprint (size, modification time in
@@ -78,10 +76,7 @@ public final class DigestCache {
 
     private static String fingerprint(Path file) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            Object fileKey = attributes.fileKey();
-            return attributes.size() + ":" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + ":"
-                    + (fileKey == null ? "" : fileKey.toString());
+            return BuildFiles.fingerprint(file);
         } catch (IOException e) {
             return null;
         }

@@ -8,12 +8,11 @@ import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.config.ScalarNode;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.naming.Sha256;
+import io.github.serverlessmaven.packaging.BuildFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -28,25 +27,22 @@ import java.util.stream.Stream;
  *
  * <p>The inputs are everything the compilers read: the configuration after variables were resolved (values,
  * key order and positions), stage, region, the output directory, each function's and layer's artifact (file and
- * SHA-256), and this plugin's own build. Variables need no tracking of their own: whatever they read is in the resolved
- * configuration. The outputs count as intact while every file written has its recorded size and modification
- * time. A service with secret values is never recorded: the record's hash would be a hash of the secret.
+ * SHA-256), and this plugin's own build. Variables need no tracking of their own: whatever they read is in the
+ * resolved configuration. The outputs count as intact while every file written has its recorded fingerprint
+ * (size, modification time, file key). A service with secret values is never recorded: the record's hash would
+ * be a hash of the secret.
  */
 final class PackageRecord {
 
     static final String FILE = "serverless-maven/package";
     private static final String FORMAT = "serverless-maven-plugin package record 1";
 
-    private final String key;
     private final String directory;
     private final List<String> warnings;
-    private final List<String> outputs;
 
-    private PackageRecord(String key, String directory, List<String> warnings, List<String> outputs) {
-        this.key = key;
+    private PackageRecord(String directory, List<String> warnings) {
         this.directory = directory;
         this.warnings = warnings;
-        this.outputs = outputs;
     }
 
     /** The deployment folder the recorded templates name. */
@@ -109,11 +105,12 @@ final class PackageRecord {
             }
             for (String output : outputs) {
                 int tab = output.indexOf('\t');
-                if (tab < 0 || !output.substring(0, tab).equals(fingerprint(Path.of(output.substring(tab + 1))))) {
+                if (tab < 0 || !output.substring(0, tab).equals(BuildFiles.fingerprint(Path.of(output.substring(
+                        tab + 1))))) {
                     return null;
                 }
             }
-            return outputs.isEmpty() ? null : new PackageRecord(key, lines.get(2), warnings, outputs);
+            return outputs.isEmpty() ? null : new PackageRecord(lines.get(2), warnings);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -136,13 +133,10 @@ final class PackageRecord {
                 text.append("warning ").append(escape(warning)).append('\n');
             }
             for (Path output : outputs) {
-                text.append("output ").append(fingerprint(output)).append('\t')
+                text.append("output ").append(BuildFiles.fingerprint(output)).append('\t')
                         .append(output.toAbsolutePath().normalize()).append('\n');
             }
-            Files.createDirectories(file.getParent());
-            Path written = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-            Files.writeString(written, text, StandardCharsets.UTF_8);
-            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            BuildFiles.replace(file, text);
         } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(file);
@@ -181,11 +175,6 @@ final class PackageRecord {
         }
     }
 
-    private static String fingerprint(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        return attributes.size() + ":" + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-    }
-
     private static String escape(String text) {
         return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -194,7 +183,7 @@ final class PackageRecord {
         return new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_8);
     }
 
-    /** Which build of this plugin runs: its jar's path, size and modification time. */
+    /** Which build of this plugin runs: its jar's path and fingerprint. */
     static final class PluginBuild {
         private static String id;
 
@@ -212,7 +201,7 @@ final class PackageRecord {
                 Path location = Path.of(PackageRecord.class.getProtectionDomain().getCodeSource().getLocation()
                         .toURI());
                 if (Files.isRegularFile(location)) {
-                    return location + " " + fingerprint(location);
+                    return location + " " + BuildFiles.fingerprint(location);
                 }
                 // Compiled classes (the plugin's own tests): the newest class file stands for the build.
                 long newest = 0;

@@ -385,19 +385,9 @@ public final class Deployer {
                 running.add(pool.submit(() -> bucket.upload(key, artifact.file(), artifact.sha256(),
                         artifact.name().endsWith(".zip") ? "application/zip" : "application/java-archive")));
             }
-            for (java.util.concurrent.Future<?> upload : running) {
-                try {
-                    upload.get();
-                    progress.advance(uploads.get(running.indexOf(upload)).file().toFile().length());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    throw new DeployException("Upload failed: " + e.getCause(), e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new DeployException("Interrupted while uploading the artifacts.");
-                }
+            for (int i = 0; i < running.size(); i++) {
+                Await.result(running.get(i), "Upload failed", "Interrupted while uploading the artifacts.");
+                progress.advance(uploads.get(i).file().toFile().length());
             }
         } finally {
             pool.shutdownNow();

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,17 +71,10 @@ final class MultipartUpload {
             }
             List<CompletedPart> parts = new ArrayList<>();
             for (Future<CompletedPart> part : running) {
-                parts.add(part.get());
+                parts.add(Await.result(part, "Upload of " + file.getFileName() + " failed",
+                        "Interrupted while uploading " + file.getFileName() + "."));
             }
             return parts;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new DeployException("Upload of " + file.getFileName() + " failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeployException("Interrupted while uploading " + file.getFileName() + ".");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

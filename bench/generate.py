@@ -48,8 +48,6 @@ def main(directory, n, plugin_version, events=True):
   <build><plugins><plugin>
     <groupId>io.github.serverlessmaven</groupId><artifactId>serverless-maven-plugin</artifactId>
     <version>{plugin_version}</version>
-  </plugin><plugin>
-    <groupId>io.github.serverlessmaven.bench</groupId><artifactId>noop-maven-plugin</artifactId><version>1</version>
   </plugin></plugins></build>
 </project>
 """)

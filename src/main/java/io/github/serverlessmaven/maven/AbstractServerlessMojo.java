@@ -7,11 +7,13 @@ import io.github.serverlessmaven.pipeline.GoalParameters;
 import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.ModuleArtifact;
 import io.github.serverlessmaven.pipeline.PackageRequest;
+import io.github.serverlessmaven.pipeline.ProjectDependencies;
 import io.github.serverlessmaven.pipeline.ProjectLayout;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +21,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 import io.github.serverlessmaven.config.XmlConfigLoader;
 import io.github.serverlessmaven.config.XmlElement;
@@ -75,6 +80,9 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
+
+    @Component
+    private ProjectDependenciesResolver dependenciesResolver;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -212,14 +220,6 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
         Path base = standalone ? Path.of(session != null ? session.getExecutionRootDirectory()
                 : System.getProperty("user.dir")) : project.getBasedir().toPath();
         Path buildDir = standalone ? base.resolve("target") : Path.of(project.getBuild().getDirectory());
-        List<Path> runtimeJars = new ArrayList<>();
-        for (Artifact a : project.getArtifacts()) {
-            String scope = a.getScope();
-            if (a.getFile() != null && a.getFile().getName().endsWith(".jar")
-                    && (Artifact.SCOPE_COMPILE.equals(scope) || Artifact.SCOPE_RUNTIME.equals(scope))) {
-                runtimeJars.add(a.getFile().toPath());
-            }
-        }
         Path main = project.getArtifact() != null && project.getArtifact().getFile() != null
                 && project.getArtifact().getFile().isFile() ? project.getArtifact().getFile().toPath() : null;
         Map<String, Path> attached = new LinkedHashMap<>();
@@ -242,9 +242,30 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
             copy(session.getUserProperties(), properties);
         }
         Path classes = standalone ? buildDir.resolve("classes") : Path.of(project.getBuild().getOutputDirectory());
-        return new ProjectLayout(base, buildDir, classes, runtimeJars, main,
-                attached, properties, project.getProperties().getProperty("project.build.outputTimestamp"),
-                moduleArtifacts());
+        Supplier<ProjectDependencies> dependencies = ProjectDependencies.once(
+                () -> standalone ? new ProjectDependencies(List.of(), Map.of()) : dependencies(dependencyArtifacts()));
+        return new ProjectLayout(base, buildDir, classes, dependencies, main, attached, properties,
+                project.getProperties().getProperty("project.build.outputTimestamp"));
+    }
+
+    /**
+     * The project's compile-, provided-, system- and runtime-scope dependencies, resolved only when the core
+     * first asks for them (see {@link DependencyResolution}). A goal Maven resolves them for returns Maven's.
+     */
+    protected Collection<Artifact> dependencyArtifacts() {
+        return DependencyResolution.resolve(project, session, dependenciesResolver);
+    }
+
+    private ProjectDependencies dependencies(Collection<Artifact> artifacts) {
+        List<Path> runtimeJars = new ArrayList<>();
+        for (Artifact a : artifacts) {
+            String scope = a.getScope();
+            if (a.getFile() != null && a.getFile().getName().endsWith(".jar")
+                    && (Artifact.SCOPE_COMPILE.equals(scope) || Artifact.SCOPE_RUNTIME.equals(scope))) {
+                runtimeJars.add(a.getFile().toPath());
+            }
+        }
+        return new ProjectDependencies(runtimeJars, moduleArtifacts(artifacts));
     }
 
     /**
@@ -252,9 +273,9 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
      * (their files as packaged in this build win). A reactor module not packaged yet is listed without a file so
      * that the error can say to declare it as a dependency.
      */
-    private Map<String, ModuleArtifact> moduleArtifacts() {
+    private Map<String, ModuleArtifact> moduleArtifacts(Collection<Artifact> artifacts) {
         Map<String, ModuleArtifact> modules = new LinkedHashMap<>();
-        for (Artifact a : project.getArtifacts()) {
+        for (Artifact a : artifacts) {
             if (a.getFile() != null) {
                 String key = coordinates(a.getGroupId(), a.getArtifactId(), a.getClassifier());
                 modules.put(key, new ModuleArtifact(key, a.getFile().toPath(), "the dependency " + a.getId()

@@ -10,15 +10,13 @@ import io.github.serverlessmaven.pipeline.ServicePipeline;
 import java.time.Instant;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Packages the service and replaces only one function's code, as {@code serverless deploy function} does: the
  * artifact goes to the deployment bucket and Lambda takes it from there; the stack is not updated. Skips when
  * Lambda already runs the same code. The stack then drifts from CloudFormation until the next full deploy.
  */
-@Mojo(name = "deploy-function", requiresProject = false,
-        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+@Mojo(name = "deploy-function", requiresProject = false, threadSafe = true)
 public class DeployFunctionMojo extends AbstractAwsMojo {
 
     /** The function to update: its key under {@code functions:}. */

@@ -14,15 +14,13 @@ import java.time.Instant;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Packages the service (or takes an earlier package) and deploys it: uploads changed artifacts to the deployment
  * bucket, updates the CloudFormation stack through a change set, prints the summary and writes it to
  * {@code target/serverless/deploy-report.json}. Does nothing when nothing changed, unless forced.
  */
-@Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, requiresProject = false,
-        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+@Mojo(name = "deploy", defaultPhase = LifecyclePhase.DEPLOY, requiresProject = false, threadSafe = true)
 public class DeployMojo extends AbstractAwsMojo {
 
     /** A directory written by the package goal (e.g. target/serverless) to deploy instead of packaging again. */

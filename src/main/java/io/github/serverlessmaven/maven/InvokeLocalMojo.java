@@ -9,9 +9,11 @@ import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -53,6 +55,12 @@ public class InvokeLocalMojo extends AbstractServerlessMojo {
     /** Seconds before the handler is stopped; replaces the function's timeout (useful in a debugger). */
     @Parameter(property = "serverless.timeout")
     private Integer timeout;
+
+    /** Maven resolved the runtime classpath for this goal (requiresDependencyResolution): the forked JVM runs on it. */
+    @Override
+    protected Collection<Artifact> dependencyArtifacts() {
+        return project.getArtifacts();
+    }
 
     @Override
     protected String goal() {

@@ -2,14 +2,12 @@ package io.github.serverlessmaven.maven;
 
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Validates serverless.yml, resolves its variables and writes the CloudFormation templates and the deployable
  * artifact to {@code target/serverless}, as {@code serverless package} does. Needs no AWS access.
  */
-@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = false,
-        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+@Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = false, threadSafe = true)
 public class PackageMojo extends AbstractServerlessMojo {
 
     @Override

@@ -13,13 +13,12 @@ import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Packages the service and shows what a deploy would change in the stack (each resource added, modified or
  * removed, and whether it would be replaced) through a change set that is deleted again. Changes nothing.
  */
-@Mojo(name = "plan", requiresProject = false, requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+@Mojo(name = "plan", requiresProject = false,
         threadSafe = true)
 public class PlanMojo extends AbstractAwsMojo {
 

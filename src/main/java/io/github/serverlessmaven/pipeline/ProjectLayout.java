@@ -3,6 +3,7 @@ package io.github.serverlessmaven.pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The facts about the build that the core needs, taken from Maven by the Mojo (or made up by a test).
@@ -10,27 +11,28 @@ import java.util.Map;
  * @param baseDir the project directory; relative paths in the configuration resolve against it
  * @param buildDir {@code target}
  * @param classesDir compiled classes and resources ({@code target/classes}), may not exist
- * @param runtimeJars runtime-scope dependency jars, in classpath order
+ * @param dependencies the resolved dependencies, resolved when first asked for (see {@link ProjectDependencies})
  * @param mainArtifact the project's own packaged file if Maven built one, else null
  * @param attachedArtifacts attached artifacts by classifier (e.g. {@code aws}, {@code shaded})
  * @param properties Maven project and user properties, for {@code ${maven:...}}
  * @param outputTimestamp {@code project.build.outputTimestamp} or null
- * @param modules files of the other reactor modules and of resolved dependencies, by
- *     {@code groupId:artifactId[:classifier]}, for {@code package.module}
  */
 public record ProjectLayout(
         Path baseDir,
         Path buildDir,
         Path classesDir,
-        List<Path> runtimeJars,
+        Supplier<ProjectDependencies> dependencies,
         Path mainArtifact,
         Map<String, Path> attachedArtifacts,
         Map<String, String> properties,
-        String outputTimestamp,
-        Map<String, ModuleArtifact> modules) {
+        String outputTimestamp) {
 
-    public ProjectLayout {
-        modules = modules == null ? Map.of() : Map.copyOf(modules);
+    /** A project whose dependencies are known up front (a test, or a goal Maven resolved them for). */
+    public ProjectLayout(Path baseDir, Path buildDir, Path classesDir, List<Path> runtimeJars, Path mainArtifact,
+            Map<String, Path> attachedArtifacts, Map<String, String> properties, String outputTimestamp,
+            Map<String, ModuleArtifact> modules) {
+        this(baseDir, buildDir, classesDir, known(new ProjectDependencies(runtimeJars, modules)), mainArtifact,
+                attachedArtifacts, properties, outputTimestamp);
     }
 
     /** A project that knows no other module (a single-module build, or a test). */
@@ -40,7 +42,24 @@ public record ProjectLayout(
                 outputTimestamp, Map.of());
     }
 
+    /** Compile- and runtime-scope dependency jars, in classpath order; resolves them on first use. */
+    public List<Path> runtimeJars() {
+        return dependencies.get().runtimeJars();
+    }
+
+    /**
+     * Files of the other reactor modules and of resolved dependencies, by {@code groupId:artifactId[:classifier]},
+     * for {@code package.module}; resolves them on first use.
+     */
+    public Map<String, ModuleArtifact> modules() {
+        return dependencies.get().modules();
+    }
+
     public Path outputDir() {
         return buildDir.resolve("serverless");
+    }
+
+    private static Supplier<ProjectDependencies> known(ProjectDependencies dependencies) {
+        return () -> dependencies;
     }
 }

@@ -21,7 +21,7 @@ public record ProjectDependencies(List<Path> runtimeJars, Map<String, ModuleArti
         modules = modules == null ? Map.of() : Map.copyOf(modules);
     }
 
-    /** Resolves on the first call only; a failure is thrown again to each caller. */
+    /** Resolves once, on the first call (after a failure, the next call tries again). */
     public static Supplier<ProjectDependencies> once(Supplier<ProjectDependencies> resolve) {
         return new Supplier<>() {
             private ProjectDependencies resolved;

@@ -1,6 +1,10 @@
 package io.github.serverlessmaven.aws;
 
 import io.github.serverlessmaven.deploy.DeployException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * path-style S3 addressing, which emulators need) when one is set. Close it to release the connections.
  */
 public final class AwsClients implements AutoCloseable {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final AwsSettings settings;
     private final Region region;
@@ -123,12 +130,36 @@ public final class AwsClients implements AutoCloseable {
 
     private SdkHttpClient http() {
         if (http == null) {
-            http = UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(10))
-                    .socketTimeout(Duration.ofSeconds(60))
-                    .build();
+            http = plainHttp(settings.endpoint())
+                    ? UrlConnectionHttpClient.create(AwsClients::plainHttpConnection)
+                    : UrlConnectionHttpClient.builder()
+                            .connectionTimeout(CONNECT_TIMEOUT)
+                            .socketTimeout(READ_TIMEOUT)
+                            .build();
         }
         return http;
+    }
+
+    /**
+     * An endpoint override over plain HTTP: an emulator such as moto or LocalStack. The SDK's own connection
+     * factory would first build an SSLContext, loading the JDK's trust store (about 0.25 s on a cold JVM), for TLS
+     * such an endpoint never uses; against AWS (https) the JDK loads it for the first handshake anyway, so there
+     * the SDK's factory stays.
+     */
+    static boolean plainHttp(URI endpoint) {
+        return endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme());
+    }
+
+    /** What the SDK's factory does for an http:// URL: a JDK connection with the same timeouts. */
+    private static HttpURLConnection plainHttpConnection(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+            return connection;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a connection to " + uri + ": " + e.getMessage(), e);
+        }
     }
 
     private AwsCredentialsProvider credentials() {

@@ -68,14 +68,16 @@ final class PackageRecord {
         StringBuilder inputs = new StringBuilder(64 * 1024).append(FORMAT).append('\n').append(build).append('\n')
                 .append(service.configFile()).append('\n').append(service.stage()).append('\n')
                 .append(service.region()).append('\n').append(outputDir.toAbsolutePath().normalize()).append('\n');
-        artifacts.forEach((function, artifact) -> inputs.append("artifact ").append(function).append(' ')
-                .append(artifact.sha256Base64()).append(' ').append(artifact.file().toAbsolutePath().normalize())
-                .append('\n'));
-        layerArtifacts.forEach((layer, artifact) -> inputs.append("layer ").append(layer).append(' ')
-                .append(artifact.sha256Base64()).append(' ').append(artifact.file().toAbsolutePath().normalize())
-                .append('\n'));
+        appendArtifacts("artifact ", artifacts, inputs);
+        appendArtifacts("layer ", layerArtifacts, inputs);
         write(service.root(), inputs);
         return Base64.getEncoder().encodeToString(Sha256.of(inputs.toString()));
+    }
+
+    private static void appendArtifacts(String kind, Map<String, Artifact> artifacts, StringBuilder inputs) {
+        artifacts.forEach((name, artifact) -> inputs.append(kind).append(name).append(' ')
+                .append(artifact.sha256Base64()).append(' ').append(artifact.file().toAbsolutePath().normalize())
+                .append('\n'));
     }
 
     /** The record under {@code buildDir} when it has {@code key} and its outputs are as written, else null. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -217,30 +218,32 @@ class FastYamlReaderRandomTest {
 
     @Test
     void randomDocumentsReadAsSnakeyamlReadsThemOrFallBack() {
-        random.setSeed(Long.getLong("fastYaml.seed", 20261123L));
-        int fast = 0;
         int runs = Integer.getInteger("fastYaml.randomRuns", 4000);
-        for (int i = 0; i < runs; i++) {
-            if (check(document())) {
-                fast++;
-            }
-        }
-        System.out.println("random documents read by the fast reader: " + fast + " of " + runs);
+        int fast = checkMany("random documents", 20261123L, runs, this::document);
         // The generator writes odd values on purpose; a reader that gave up on everything must not pass.
         assertThat(fast).as("documents read by the fast reader").isGreaterThan(runs / 10);
     }
 
     @Test
     void damagedDocumentsReadAsSnakeyamlReadsThemOrFallBack() {
-        random.setSeed(Long.getLong("fastYaml.seed", 42L));
-        int fast = 0;
         int runs = Integer.getInteger("fastYaml.randomRuns", 6000);
+        int fast = checkMany("damaged documents", 42L, runs, () -> damage(document()));
+        assertThat(fast).as("damaged documents read by the fast reader").isGreaterThan(runs / 20);
+    }
+
+    /**
+     * Checks {@code runs} documents from the generator, seeded with {@code seed} unless -DfastYaml.seed is set;
+     * returns how many the fast reader read.
+     */
+    private int checkMany(String what, long seed, int runs, Supplier<String> documents) {
+        random.setSeed(Long.getLong("fastYaml.seed", seed));
+        int fast = 0;
         for (int i = 0; i < runs; i++) {
-            if (check(damage(document()))) {
+            if (check(documents.get())) {
                 fast++;
             }
         }
-        System.out.println("damaged documents read by the fast reader: " + fast + " of " + runs);
-        assertThat(fast).as("damaged documents read by the fast reader").isGreaterThan(runs / 20);
+        System.out.println(what + " read by the fast reader: " + fast + " of " + runs);
+        return fast;
     }
 }

@@ -124,11 +124,20 @@ public final class ServiceParser {
             name = root.string("service", "add 'service: my-service'");
         }
         if (!name.matches("^[a-zA-Z][0-9a-zA-Z-]+$")) {
-            throw root.error("service", "service name '" + name + "' must start with a letter and contain only "
-                    + "letters, digits and dashes", "rename the service, e.g. '" + name.replaceAll("[^0-9a-zA-Z-]", "-")
-                    + "'");
+            throw root.error("service", "service name '" + name + "' must be at least two characters long, start "
+                    + "with a letter and contain only letters, digits and dashes (as in Serverless v3)",
+                    "rename the service, e.g. '" + validServiceName(name) + "'");
         }
         return name;
+    }
+
+    /** The nearest name v3 accepts: other characters become dashes, a letter first, two characters at least. */
+    static String validServiceName(String name) {
+        String named = name.replaceAll("[^0-9a-zA-Z-]", "-");
+        if (named.isEmpty() || !Character.isLetter(named.charAt(0))) {
+            named = "service-" + named;
+        }
+        return named.length() < 2 ? named + "-service" : named;
     }
 
     private Provider parseProvider(ConfigReader provider, String service, String stageOverride,

@@ -6,6 +6,7 @@ import io.github.serverlessmaven.config.ListNode;
 import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.Position;
+import io.github.serverlessmaven.config.ScalarNode;
 import io.github.serverlessmaven.model.EventSpec;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.model.Service;
@@ -61,6 +62,9 @@ public final class ReferenceChecker {
         if (node instanceof MapNode map) {
             for (Map.Entry<String, Node> e : map.entries().entrySet()) {
                 String key = e.getKey();
+                if (map.entries().size() == 1 && INTRINSIC_SHAPES.containsKey(key)) {
+                    checkShape(key, e.getValue(), trail);
+                }
                 String target = isReference(key) ? target(key, e.getValue().toPlain()) : null;
                 if (target != null && !isKnown(target, key, known)) {
                     throw missing(e.getValue().position(), trail.with(key), key, target, known);
@@ -76,6 +80,72 @@ public final class ReferenceChecker {
                 trail.pop();
             }
         }
+    }
+
+    /** What each intrinsic function takes, as CloudFormation documents it. */
+    private static final Map<String, String> INTRINSIC_SHAPES = Map.of(
+            "Ref", "a logical ID or parameter name",
+            "Fn::GetAtt", "[LogicalId, Attribute] or 'LogicalId.Attribute'",
+            "Fn::Join", "[delimiter, [values...]]",
+            "Fn::Sub", "a string, or [string, { Name: value }]",
+            "Fn::Select", "[index, [values...]]",
+            "Fn::Split", "[delimiter, string]",
+            "Fn::If", "[ConditionName, value if true, value if false]",
+            "Fn::FindInMap", "[MapName, TopLevelKey, SecondLevelKey]");
+
+    /**
+     * A malformed intrinsic function passes through to the template untouched and is rejected by CloudFormation
+     * only at deploy time, with no line number; checked here, where the line is still known.
+     */
+    private static void checkShape(String function, Node value, Trail trail) {
+        List<Node> items = value instanceof ListNode l ? l.items() : null;
+        boolean ok = switch (function) {
+            case "Ref" -> isString(value);
+            case "Fn::GetAtt" -> items != null ? items.size() == 2 && isString(items.get(0))
+                    && !(items.get(1) instanceof ListNode)
+                    : isString(value) && dotted((String) ((ScalarNode) value).value());
+            case "Fn::Join" -> items != null && items.size() == 2 && isString(items.get(0))
+                    && !(items.get(1) instanceof ScalarNode);
+            case "Fn::Sub" -> isString(value) || items != null && (items.size() == 1 || items.size() == 2)
+                    && isString(items.get(0)) && (items.size() == 1 || items.get(1) instanceof MapNode);
+            case "Fn::Select", "Fn::Split" -> items != null && items.size() == 2;
+            case "Fn::If", "Fn::FindInMap" -> items != null && items.size() == 3;
+            default -> true;
+        };
+        if (ok) {
+            return;
+        }
+        String found = value instanceof ScalarNode s && s.value() != null ? value.kind() + " '" + s.value() + "'"
+                : items != null ? "a list of " + items.size() : value.kind();
+        throw new ConfigException(value.position(), trail.with(function), "'" + function + "' takes "
+                + INTRINSIC_SHAPES.get(function) + " but found " + found, shapeFix(function, value, items));
+    }
+
+    private static String shapeFix(String function, Node value, List<Node> items) {
+        if (function.equals("Ref") && items != null && items.size() == 1 && isString(items.get(0))) {
+            return "write 'Ref: " + ((ScalarNode) items.get(0)).value() + "'";
+        }
+        if (function.equals("Fn::GetAtt")) {
+            String id = value instanceof ScalarNode s && s.value() != null ? String.valueOf(s.value())
+                    : items != null && !items.isEmpty() && isString(items.get(0))
+                            ? String.valueOf(((ScalarNode) items.get(0)).value())
+                    : value instanceof MapNode m && m.entries().size() == 1 ? m.entries().keySet().iterator().next()
+                    : "MyQueue";
+            String attribute = value instanceof MapNode m && m.entries().size() == 1
+                    && m.entries().values().iterator().next() instanceof ScalarNode a && a.value() != null
+                    ? String.valueOf(a.value()) : "Arn";
+            return "write 'Fn::GetAtt: [" + id + ", " + attribute + "]'";
+        }
+        return "write it as " + INTRINSIC_SHAPES.get(function);
+    }
+
+    private static boolean isString(Node node) {
+        return node instanceof ScalarNode s && s.value() instanceof String;
+    }
+
+    private static boolean dotted(String value) {
+        int dot = value.indexOf('.');
+        return dot > 0 && dot < value.length() - 1;
     }
 
     private static void checkPlain(Object value, String path, Set<String> known, String configFile) {

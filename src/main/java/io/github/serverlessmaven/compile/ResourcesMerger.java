@@ -4,6 +4,7 @@ import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.Position;
+import io.github.serverlessmaven.config.Problem;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.naming.Naming;
 import io.github.serverlessmaven.template.Cfn;
@@ -35,10 +36,45 @@ public final class ResourcesMerger {
         if (extensions instanceof Map<?, ?> ext) {
             applyExtensions(service, template, (Map<String, Object>) ext);
         }
+        checkMerged(service, template);
         for (Object resource : template.resources().values()) {
             if (resource instanceof Map<?, ?> r && r.get("Properties") instanceof Map<?, ?> props) {
                 props.values().removeIf(v -> v == null);
             }
+        }
+    }
+
+    /**
+     * A resource of {@code resources.Resources} may leave out {@code Type} only when it overrides one this
+     * plugin generates, and an output its {@code Value} likewise; what is still missing after the merge would
+     * be rejected by CloudFormation at deploy time, so it is reported here, at the line the user wrote.
+     */
+    private static void checkMerged(Service service, Template template) {
+        Node resourcesNode = service.root() == null ? null : service.root().get("resources");
+        if (!(resourcesNode instanceof MapNode userResources)) {
+            return;
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (userResources.get("Resources") instanceof MapNode declared) {
+            for (String id : declared.entries().keySet()) {
+                if (template.resources().get(id) instanceof Map<?, ?> merged && !(merged.get("Type") instanceof String)) {
+                    problems.add(new Problem(declared.keyPosition(id), "resources.Resources." + id,
+                            "the resource has no Type, and " + id + " is not a resource this plugin generates",
+                            "add a Type such as 'Type: AWS::SQS::Queue' (leaving it out only works when "
+                                    + "overriding a generated resource such as HelloLambdaFunction)"));
+                }
+            }
+        }
+        if (userResources.get("Outputs") instanceof MapNode declared) {
+            for (String id : declared.entries().keySet()) {
+                if (template.outputs().get(id) instanceof Map<?, ?> merged && !merged.containsKey("Value")) {
+                    problems.add(new Problem(declared.keyPosition(id), "resources.Outputs." + id,
+                            "the output has no Value", "add one, for example 'Value: !Ref MyQueue'"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
         }
     }
 

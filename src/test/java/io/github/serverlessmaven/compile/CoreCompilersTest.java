@@ -49,6 +49,31 @@ class CoreCompilersTest {
     }
 
     @Test
+    void wellFormedIntrinsicsAndOverridesWithoutTypePassTheShapeChecks() {
+        Map<String, Object> t = TestServices.compile(dir, """
+                service: core
+                provider: { name: aws }
+                package: { artifact: target/app.jar }
+                functions:
+                  hello: { handler: a.B::c }
+                resources:
+                  Resources:
+                    Queue: { Type: AWS::SQS::Queue }
+                    HelloLambdaFunction:
+                      Properties: { MemorySize: 2048 }
+                  Outputs:
+                    Arn: { Value: { Fn::GetAtt: Queue.Arn } }
+                    ArnList: { Value: !GetAtt [Queue, Arn] }
+                    Joined: { Value: { Fn::Join: ['', [a, { Ref: Queue }]] } }
+                    Subbed: { Value: { Fn::Sub: ['${Name}-x', { Name: { Ref: Queue } }] } }
+                    Picked: { Value: { Fn::Select: [0, { Fn::Split: [',', 'a,b'] }] } }
+                    ServerlessDeploymentBucketName: { Description: overridden without a Value }
+                """);
+        assertThat(properties(t, "HelloLambdaFunction")).containsEntry("MemorySize", 2048);
+        assertThat(resources(t)).containsKey("Queue");
+    }
+
+    @Test
     void versionLogicalIdChangesWithConfigurationAndStaysWithout() {
         String yaml = """
                 service: core

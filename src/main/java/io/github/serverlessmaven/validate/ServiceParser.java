@@ -34,6 +34,12 @@ public final class ServiceParser {
     private static final java.util.regex.Pattern ENVIRONMENT_VARIABLE =
             java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** v3's schema pattern for stages. */
+    private static final java.util.regex.Pattern STAGE = java.util.regex.Pattern.compile("[a-zA-Z0-9-]+");
+    /** The shape of every AWS region code (us-east-1, us-gov-west-1, eu-isoe-west-1), not a list that ages. */
+    private static final java.util.regex.Pattern REGION =
+            java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
     public static final String DEFAULT_RUNTIME = "java21";
     public static final Set<String> DEPRECATED_RUNTIMES = Set.of("java8", "java8.al2", "java11", "java17",
             "nodejs12.x", "nodejs14.x", "nodejs16.x", "python3.7", "python3.8", "dotnet6", "go1.x", "provided");
@@ -102,6 +108,7 @@ public final class ServiceParser {
                     + plugin + "' is ignored: Node.js plugins cannot run inside Maven", null);
         }
         Map<String, Object> resources = root.plainMap("resources");
+        ResourcesShape.check(root.raw("resources"));
         diagnostics.throwIfErrors();
         return new Service(name, root.optString("frameworkVersion").orElse(null), p, functions, servicePackage,
                 root.plainMap("custom"), resources, plugins, root.node(), configFile, java.util.Set.of());
@@ -144,6 +151,10 @@ public final class ServiceParser {
             String regionOverride) {
         String stage = firstNonBlank(stageOverride, provider.optString("stage").orElse(null), "dev");
         String region = firstNonBlank(regionOverride, provider.optString("region").orElse(null), "us-east-1");
+        checkNamePart(provider, "stage", stage, stageOverride, STAGE, "letters, digits and dashes",
+                stage.replaceAll("[^a-zA-Z0-9-]", "-"));
+        checkNamePart(provider, "region", region, regionOverride, REGION, "a region code such as eu-west-1",
+                "eu-west-1");
         String runtime = provider.optString("runtime").orElse(DEFAULT_RUNTIME);
         int memorySize = provider.optInt("memorySize", 128, 10240).orElse(1024);
         int timeout = provider.optInt("timeout", 1, 900).orElse(6);
@@ -157,6 +168,11 @@ public final class ServiceParser {
         if (tracing instanceof MapNode) {
             tracingLambda = ConfigReader.of(tracing, "provider.tracing").plain("lambda");
         }
+        ShapeChecks.scalarValues(provider.raw("environment"), "provider.environment", "environment variable");
+        ShapeChecks.scalarValues(provider.raw("tags"), "provider.tags", "tag");
+        ShapeChecks.scalarValues(provider.raw("stackTags"), "provider.stackTags", "tag");
+        ShapeChecks.vpc(provider.raw("vpc"), "provider.vpc");
+        ShapeChecks.layers(provider.raw("layers"), "provider.layers");
         return new Provider(stage, region, runtime, memorySize, timeout,
                 provider.plainMap("environment"), provider.plainMap("tags"), provider.plainMap("stackTags"),
                 stackName,
@@ -185,6 +201,8 @@ public final class ServiceParser {
         String rolePath = null;
         Object roleTags = null;
         String deploymentRole = provider.optString("cfnRole").orElse(null);
+        ShapeChecks.iamStatements(provider.raw("iamRoleStatements"), "provider.iamRoleStatements");
+        ShapeChecks.managedPolicies(provider.raw("iamManagedPolicies"), "provider.iamManagedPolicies");
         addAll(statements, provider.plain("iamRoleStatements"));
         addAll(managedPolicies, provider.plain("iamManagedPolicies"));
         var iam = provider.optMap("iam");
@@ -199,6 +217,8 @@ public final class ServiceParser {
                         "tags"), diagnostics);
                 roleName = r.optString("name").orElse(null);
                 rolePath = r.optString("path").orElse(null);
+                ShapeChecks.iamStatements(r.raw("statements"), "provider.iam.role.statements");
+                ShapeChecks.managedPolicies(r.raw("managedPolicies"), "provider.iam.role.managedPolicies");
                 addAll(statements, r.plain("statements"));
                 addAll(managedPolicies, r.plain("managedPolicies"));
                 boundary = r.plain("permissionsBoundary") != null ? r.plain("permissionsBoundary") : boundary;
@@ -306,6 +326,12 @@ public final class ServiceParser {
             diagnostics.warn(at != null ? at.position() : f.position(), f.childPath("runtime"),
                     "runtime '" + runtime + "' is deprecated by AWS", "use '" + DEFAULT_RUNTIME + "'");
         }
+        ShapeChecks.scalarValues(f.raw("environment"), f.childPath("environment"), "environment variable");
+        ShapeChecks.scalarValues(f.raw("tags"), f.childPath("tags"), "tag");
+        ShapeChecks.layers(f.raw("layers"), f.childPath("layers"));
+        if (f.raw("vpc") != null) {
+            ShapeChecks.vpc(f.raw("vpc"), f.childPath("vpc"));
+        }
         Map<String, Object> environment = new LinkedHashMap<>(provider.environment());
         environment.putAll(f.plainMap("environment"));
         for (String variable : environment.keySet()) {
@@ -398,6 +424,23 @@ public final class ServiceParser {
         } else if (value != null) {
             target.add(value);
         }
+    }
+
+    /**
+     * The stage and region become part of the stack, function and bucket names, so a space or a slash would
+     * surface at deploy time as an invalid stack name, or as a region no endpoint answers for.
+     */
+    private static void checkNamePart(ConfigReader provider, String key, String value, String override,
+            java.util.regex.Pattern pattern, String expected, String example) {
+        if (pattern.matcher(value).matches()) {
+            return;
+        }
+        boolean fromOverride = override != null && !override.isBlank();
+        Position at = fromOverride ? Position.of("-Dserverless." + key + " (or <" + key + "> in the POM)") : provider.raw(key) != null
+                ? provider.raw(key).position() : provider.position();
+        throw new ConfigException(at, "provider." + key, "invalid " + key + " '" + value + "': expected "
+                + expected, fromOverride ? "run with -Dserverless." + key + "=" + example
+                        : "write '" + key + ": " + example + "'");
     }
 
     private static String firstNonBlank(String... values) {

@@ -126,4 +126,41 @@ class ServiceParserTest {
                 .hasMessage("serverless.yml:1:1: at 'service': missing required property 'service', perhaps you "
                         + "should add 'service: my-service' at the top of the file");
     }
+
+    @Test
+    void stageAndRegionFromTheCommandLineAreCheckedAndNamedAsSuch() {
+        String yaml = "service: demo\nprovider: { name: aws, stage: qa }\n";
+        assertThatThrownBy(() -> parse(yaml, "feature/login", null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("-Dserverless.stage (or <stage> in the POM): at 'provider.stage': invalid stage "
+                        + "'feature/login': expected letters, digits and dashes, perhaps you should run with "
+                        + "-Dserverless.stage=feature-login");
+        assertThatThrownBy(() -> parse(yaml, null, "EU-WEST-1"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("invalid region 'EU-WEST-1'");
+        assertThat(parse(yaml, null, "us-gov-west-1").region()).isEqualTo("us-gov-west-1");
+        assertThat(parse(yaml, null, "ap-southeast-5").region()).isEqualTo("ap-southeast-5");
+    }
+
+    @Test
+    void valuesCopiedIntoTheTemplateAcceptComputedValues() {
+        Service s = parse("""
+                service: demo
+                provider:
+                  name: aws
+                  environment: { PORT: 8080, DEBUG: true, QUEUE: { Ref: Queue }, TABLE: { "Fn::ImportValue": t } }
+                  iam:
+                    role:
+                      statements:
+                        - { Effect: Deny, NotAction: [s3:*], NotResource: { "Fn::GetAtt": [Bucket, Arn] } }
+                      managedPolicies: [{ "Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess" }]
+                functions:
+                  f:
+                    handler: a.B
+                    layers: [{ Ref: CommonLambdaLayer }, arn:aws-cn:lambda:cn-north-1:123456789012:layer:x:3]
+                    vpc: { securityGroupIds: { "Fn::Split": [",", a] }, subnetIds: [subnet-1, { Ref: Subnet }] }
+                """);
+        assertThat(s.functions().get("f").environment()).containsKeys("PORT", "DEBUG", "QUEUE", "TABLE");
+        assertThat(s.functions().get("f").layers()).hasSize(2);
+    }
 }

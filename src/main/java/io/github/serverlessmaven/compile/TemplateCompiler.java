@@ -76,6 +76,10 @@ public final class TemplateCompiler {
         return new Result(createStack, update, nested);
     }
 
+    /** v3 events without a compiler here: named as such, not "corrected" to the nearest supported name. */
+    private static final java.util.Set<String> V3_EVENTS_NOT_SUPPORTED = java.util.Set.of("msk", "kafka",
+            "activemq", "rabbitmq", "alexaSkill", "alexaSmartHome", "cloudFront");
+
     private void compileEvents(CompileContext context) {
         Map<String, List<FunctionEvent>> byType = new LinkedHashMap<>();
         for (String type : EventCompilers.TYPES) {
@@ -85,6 +89,12 @@ public final class TemplateCompiler {
             Map<String, Integer> counters = new HashMap<>();
             for (EventSpec event : function.events()) {
                 List<FunctionEvent> bucket = byType.get(event.type());
+                if (bucket == null && V3_EVENTS_NOT_SUPPORTED.contains(event.type())) {
+                    throw new ConfigException(event.position(), event.path(), "the '" + event.type()
+                            + "' event of the Serverless Framework is not supported by this plugin yet",
+                            "declare the event source mapping or trigger under resources.Resources (events this "
+                                    + "plugin compiles: " + EventCompilers.TYPES + ")");
+                }
                 if (bucket == null) {
                     String suggestion = ConfigReader.closest(event.type(), EventCompilers.TYPES);
                     throw new ConfigException(event.position(), event.path(), "unsupported function event '"

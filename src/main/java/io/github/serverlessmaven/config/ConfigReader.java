@@ -158,8 +158,11 @@ public final class ConfigReader {
             Node item = items.get(i);
             if (item instanceof ScalarNode s && s.value() != null && !(s.value() instanceof Boolean)) {
                 out.add(String.valueOf(s.value()));
-            } else {
+            } else if (raw(key) instanceof ListNode) {
                 throw typeError(item, childPath(key) + "[" + i + "]", "a string");
+            } else {
+                // A single value stands for a one-item list, so an index in the path would point at nothing.
+                throw typeError(item, childPath(key), "a string or a list of strings");
             }
         }
         return out;

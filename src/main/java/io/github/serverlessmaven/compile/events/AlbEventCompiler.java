@@ -260,6 +260,11 @@ public final class AlbEventCompiler implements EventCompiler {
         if (c.has("header")) {
             List<Node> headers = c.list("header");
             for (int i = 0; i < headers.size(); i++) {
+                if (!(headers.get(i) instanceof io.github.serverlessmaven.config.MapNode)) {
+                    throw ConfigReader.typeError(headers.get(i), c.childPath("header")
+                            + (c.raw("header") instanceof io.github.serverlessmaven.config.ListNode ? "[" + i + "]"
+                                    : ""), "a map with name and values, such as { name: X-Tenant, values: [a] }");
+                }
                 ConfigReader h = ConfigReader.of(headers.get(i), c.childPath("header") + "[" + i + "]");
                 conditions.add(Cfn.map("Field", "http-header", "HttpHeaderConfig", Cfn.map(
                         "HttpHeaderName", h.string("name", "add the header name"),

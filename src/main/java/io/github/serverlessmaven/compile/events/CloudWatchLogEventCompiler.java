@@ -62,7 +62,8 @@ public final class CloudWatchLogEventCompiler implements EventCompiler {
             int count = perLogGroup.merge(logGroup, 1, Integer::sum);
             if (count > FILTERS_PER_LOG_GROUP) {
                 throw new ConfigException(position, path, "only " + FILTERS_PER_LOG_GROUP + " subscription filters "
-                        + "can be configured per log group; this is the " + count + "th for '" + logGroup + "'",
+                        + "can be configured per log group, and this event would be number " + count + " for '"
+                        + logGroup + "'",
                         "remove a cloudwatchLog event on this log group, or fan out from one function");
             }
             List<String> groups = logGroupsOfFunction.computeIfAbsent(function, f -> new ArrayList<>());

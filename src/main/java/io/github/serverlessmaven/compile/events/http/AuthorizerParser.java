@@ -3,6 +3,7 @@ package io.github.serverlessmaven.compile.events.http;
 import io.github.serverlessmaven.compile.CompileContext;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.ConfigReader;
+import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.config.ScalarNode;
@@ -41,6 +42,10 @@ final class AuthorizerParser {
         List<String> claims = null;
         List<Object> scopes = null;
         Position functionNamePosition = raw.position();
+        if (!(raw instanceof MapNode) && !(raw instanceof ScalarNode s && s.value() instanceof String)) {
+            throw ConfigReader.typeError(raw, path, "a function name, an authorizer ARN, 'aws_iam' or a map such "
+                    + "as { name: auth, type: token }");
+        }
         if (raw instanceof ScalarNode s && s.value() instanceof String text) {
             if (text.equalsIgnoreCase("AWS_IAM")) {
                 type = "AWS_IAM";

@@ -33,6 +33,11 @@ public record CorsConfig(String origin, List<String> origins, List<String> heade
             return null;
         }
         String upperMethod = method.toUpperCase(Locale.ROOT);
+        if (raw instanceof ScalarNode s && !(s.value() instanceof Boolean)
+                && !(s.value() instanceof String text && (text.equalsIgnoreCase("true")
+                        || text.equalsIgnoreCase("false")))) {
+            throw ConfigReader.typeError(raw, r.childPath("cors"), "true, false or a map such as { origin: '*' }");
+        }
         if (raw instanceof ScalarNode) {
             if (!r.bool("cors", false)) {
                 return null;

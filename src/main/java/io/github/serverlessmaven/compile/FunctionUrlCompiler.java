@@ -83,7 +83,7 @@ final class FunctionUrlCompiler {
                 "AllowOrigins", listOr(c, "allowedOrigins", List.of("*")),
                 "ExposeHeaders", c.has("exposedResponseHeaders")
                         ? unique(c.stringList("exposedResponseHeaders")) : null,
-                "MaxAge", c.plain("maxAge"));
+                "MaxAge", c.optInt("maxAge", 0, 86400).orElse(null));
     }
 
     /** An explicit null drops the default, as v3 does ({@code allowedOrigins: null}). */

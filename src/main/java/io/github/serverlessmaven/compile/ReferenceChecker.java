@@ -36,9 +36,47 @@ public final class ReferenceChecker {
         }
         if (service.root() != null && service.root().get("resources") instanceof MapNode resources) {
             checkNode(resources, "resources", known);
+            checkDependsOnAndConditions(resources, template, known);
         }
         for (String section : List.of("Resources", "Outputs", "Conditions")) {
             checkPlain(template.root().get(section), section, known, service.configFile());
+        }
+    }
+
+    /**
+     * {@code DependsOn} and {@code Condition} of the user's resources name other resources and conditions;
+     * CloudFormation rejects a name that does not exist when the template is validated, without a line.
+     */
+    private static void checkDependsOnAndConditions(MapNode resources, Template template, Set<String> known) {
+        if (!(resources.get("Resources") instanceof MapNode declared)) {
+            return;
+        }
+        Set<String> conditions = template.root().get("Conditions") instanceof Map<?, ?> c
+                ? c.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()) : Set.of();
+        for (Map.Entry<String, Node> e : declared.entries().entrySet()) {
+            if (!(e.getValue() instanceof MapNode resource)) {
+                continue;
+            }
+            String path = "resources.Resources." + e.getKey();
+            Node dependsOn = resource.get("DependsOn");
+            List<Node> names = dependsOn instanceof ListNode l ? l.items() : dependsOn != null ? List.of(dependsOn)
+                    : List.of();
+            for (Node name : names) {
+                if (name instanceof ScalarNode s && s.value() instanceof String target && !known.contains(target)) {
+                    String closest = ConfigReader.closest(target, known);
+                    throw new ConfigException(name.position(), path + ".DependsOn", "'DependsOn' names '" + target
+                            + "', which is not a resource of the stack", closest != null ? "write '" + closest
+                            + "'" : "name a resource of resources.Resources or a generated one");
+                }
+            }
+            Node condition = resource.get("Condition");
+            if (condition instanceof ScalarNode s && s.value() instanceof String name
+                    && !conditions.contains(name)) {
+                String closest = ConfigReader.closest(name, conditions);
+                throw new ConfigException(condition.position(), path + ".Condition", "'Condition' names '" + name
+                        + "', which is not defined under resources.Conditions", closest != null ? "write '"
+                        + closest + "'" : "define it under resources.Conditions, or remove the Condition");
+            }
         }
     }
 

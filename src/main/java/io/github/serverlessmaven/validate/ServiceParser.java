@@ -34,11 +34,21 @@ public final class ServiceParser {
     private static final java.util.regex.Pattern ENVIRONMENT_VARIABLE =
             java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** v3's schema pattern for stages. */
-    private static final java.util.regex.Pattern STAGE = java.util.regex.Pattern.compile("[a-zA-Z0-9-]+");
+    /**
+     * What a stage can hold and still fit function names and API Gateway stages. v3's schema warns about '_'
+     * too, but a stage such as pr_42 works with provider.stackName set, so it is left to the stack name check.
+     */
+    private static final java.util.regex.Pattern STAGE = java.util.regex.Pattern.compile("[a-zA-Z0-9_-]+");
     /** The shape of every AWS region code (us-east-1, us-gov-west-1, eu-isoe-west-1), not a list that ages. */
     private static final java.util.regex.Pattern REGION =
             java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
+    /** Keys Lambda reserves for its runtime: a function configuring one is refused at deploy time. */
+    static final Set<String> RESERVED_ENVIRONMENT = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_REGION",
+            "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+            "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME",
+            "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
 
     public static final String DEFAULT_RUNTIME = "java21";
     public static final Set<String> DEPRECATED_RUNTIMES = Set.of("java8", "java8.al2", "java11", "java17",
@@ -109,6 +119,10 @@ public final class ServiceParser {
         }
         Map<String, Object> resources = root.plainMap("resources");
         ResourcesShape.check(root.raw("resources"));
+        if (root.raw("layers") != null && !(root.raw("layers") instanceof MapNode)) {
+            throw ConfigReader.typeError(root.raw("layers"), "layers", "a map of layer names to their settings, "
+                    + "such as { commons: { package: { artifact: target/commons.zip } } }");
+        }
         diagnostics.throwIfErrors();
         return new Service(name, root.optString("frameworkVersion").orElse(null), p, functions, servicePackage,
                 root.plainMap("custom"), resources, plugins, root.node(), configFile, java.util.Set.of());
@@ -151,8 +165,8 @@ public final class ServiceParser {
             String regionOverride) {
         String stage = firstNonBlank(stageOverride, provider.optString("stage").orElse(null), "dev");
         String region = firstNonBlank(regionOverride, provider.optString("region").orElse(null), "us-east-1");
-        checkNamePart(provider, "stage", stage, stageOverride, STAGE, "letters, digits and dashes",
-                stage.replaceAll("[^a-zA-Z0-9-]", "-"));
+        checkNamePart(provider, "stage", stage, stageOverride, STAGE, "letters, digits, '-' and '_'",
+                stage.replaceAll("[^a-zA-Z0-9_-]", "-"));
         checkNamePart(provider, "region", region, regionOverride, REGION, "a region code such as eu-west-1",
                 "eu-west-1");
         String runtime = provider.optString("runtime").orElse(DEFAULT_RUNTIME);
@@ -335,6 +349,14 @@ public final class ServiceParser {
         Map<String, Object> environment = new LinkedHashMap<>(provider.environment());
         environment.putAll(f.plainMap("environment"));
         for (String variable : environment.keySet()) {
+            if (RESERVED_ENVIRONMENT.contains(variable)) {
+                Node declared = f.raw("environment") instanceof MapNode m && m.has(variable) ? m
+                        : provider.raw().get("environment");
+                throw new ConfigException(declared instanceof MapNode m && m.has(variable) ? m.keyPosition(variable)
+                        : f.position(), f.childPath("environment." + variable), "'" + variable + "' is set by the "
+                        + "Lambda runtime and cannot be configured (Lambda rejects the function)",
+                        "remove it; the runtime provides it to the function");
+            }
             if (!ENVIRONMENT_VARIABLE.matcher(variable).matches()) {
                 throw new ConfigException(f.position(), f.childPath("environment." + variable),
                         "environment variable name '" + variable + "' is not valid",

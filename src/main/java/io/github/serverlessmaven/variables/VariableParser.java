@@ -33,14 +33,23 @@ final class VariableParser {
     static final int MAX_NESTING = 20;
 
     /** Thrown for malformed variables; the resolver adds position and path. */
+    static final int MAX_ECHO = 200;
+
     static final class SyntaxError extends Exception {
         private final String detail;
         private final String hint;
 
         SyntaxError(String detail, String text, String hint) {
-            super(detail + " in \"" + text + "\"" + (hint == null ? "" : " (" + hint + ")"), null, false, false);
+            super(detail + " in \"" + shortened(text) + "\"" + (hint == null ? "" : " (" + hint + ")"), null, false,
+                    false);
             this.detail = detail;
             this.hint = hint;
+        }
+
+        /** A long value is cut in the message: the position already says where it is. */
+        private static String shortened(String text) {
+            return text.length() <= MAX_ECHO ? text : text.substring(0, MAX_ECHO) + "... (" + text.length()
+                    + " characters)";
         }
 
         /** The message without the text, for values that may be secret. */

@@ -862,8 +862,11 @@ public final class VariableResolver {
         }
         names.append(cycleAt.isRoot() ? "(the whole configuration)" : cycleAt.display());
         Frame first = chain.get(start);
+        String fix = cycleAt.isRoot() ? "name a value instead of the whole configuration, which contains this "
+                + "one: ${self:custom.name} rather than ${self:}"
+                : "break the cycle: one of these values must not depend on the others";
         return new ResolutionFailure(new Problem(first.position(), first.path().display(), "circular reference: "
-                + names, "break the cycle: one of these values must not depend on the others"), false);
+                + names, fix), false);
     }
 
     private void report(List<Failed> failures) {

@@ -133,7 +133,7 @@ class ServiceParserTest {
         assertThatThrownBy(() -> parse(yaml, "feature/login", null))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("-Dserverless.stage (or <stage> in the POM): at 'provider.stage': invalid stage "
-                        + "'feature/login': expected letters, digits and dashes, perhaps you should run with "
+                        + "'feature/login': expected letters, digits, '-' and '_', perhaps you should run with "
                         + "-Dserverless.stage=feature-login");
         assertThatThrownBy(() -> parse(yaml, null, "EU-WEST-1"))
                 .isInstanceOf(ConfigException.class)

@@ -77,6 +77,10 @@ public final class EventBridgeEventCompiler implements EventCompiler {
         Object eventBus = EventSupport.stringOrIntrinsic(r, "eventBus", "an event bus name, ARN or intrinsic");
         Object busName = eventBus;
         boolean busExists = eventBus instanceof Map;
+        if (eventBus instanceof String s && s.startsWith("arn") && !s.matches("arn:aws[a-z-]*:events:[^:]*:[^:]*:event-bus/.+")) {
+            throw r.error("eventBus", "'" + s + "' is not an event bus ARN (arn:aws:events:<region>:<account>:"
+                    + "event-bus/<name>)", "write the event bus's ARN or its name");
+        }
         if (eventBus instanceof String s && s.startsWith("arn")) {
             busExists = true;
             busName = s.substring(s.indexOf('/') + 1);

@@ -77,7 +77,7 @@ record HttpApiSettings(
         String accessLogFormat = readAccessLogFormat(provider, id);
         return new HttpApiSettings(id, http.optString("name").orElse(null),
                 http.bool("shouldStartNameWithService", false), http.bool("metrics", false),
-                http.optBool("disableDefaultEndpoint").orElse(null), http.optString("payload").orElse(null), cors,
+                http.optBool("disableDefaultEndpoint").orElse(null), http.optEnum("payload", List.of("1.0", "2.0")).orElse(null), cors,
                 authorizers, accessLogFormat, http.path());
     }
 
@@ -105,7 +105,7 @@ record HttpApiSettings(
         Set<String> exposed = c.has("exposedResponseHeaders")
                 ? new LinkedHashSet<>(c.stringList("exposedResponseHeaders")) : null;
         return new Cors(c.bool("allowCredentials", false) ? Boolean.TRUE : null, headers, methods, origins, exposed,
-                c.plain("maxAge"), fill);
+                c.optInt("maxAge", -1, 86400).orElse(null), fill);
     }
 
     private static Map<String, Authorizer> readAuthorizers(CompileContext context, ConfigReader http, Object id) {

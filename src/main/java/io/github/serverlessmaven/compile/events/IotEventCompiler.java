@@ -28,6 +28,10 @@ public final class IotEventCompiler implements EventCompiler {
             ConfigReader r = EventSupport.reader(event, "a map with 'sql'", KEYS, context);
             String sql = singleLine(r.string("sql", "add sql: \"SELECT * FROM 'my/topic'\""));
             String name = r.optString("name").map(IotEventCompiler::singleLine).orElse(null);
+            if (name != null && !name.matches("[a-zA-Z0-9_]{1,128}")) {
+                throw r.error("name", "IoT rule name '" + name + "' may contain only letters, digits and '_' (at "
+                        + "most 128)", "write '" + name.replaceAll("[^a-zA-Z0-9_]", "_") + "'");
+            }
             String sqlVersion = r.optEnum("sqlVersion", List.of("2015-10-08", "2016-03-23", "beta"))
                     .orElse(null);
             String description = r.optString("description").map(IotEventCompiler::singleLine).orElse(null);

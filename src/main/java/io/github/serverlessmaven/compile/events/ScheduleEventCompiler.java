@@ -86,6 +86,12 @@ public final class ScheduleEventCompiler implements EventCompiler {
             }
             name = r.optString("name").orElse(null);
             description = r.optString("description").orElse(null);
+            long inputs = java.util.stream.Stream.of("input", "inputPath", "inputTransformer").filter(r::has).count();
+            if (inputs > 1) {
+                throw r.error(r.has("inputPath") ? "inputPath" : "inputTransformer", "only one of input, inputPath "
+                        + "and inputTransformer can be set: EventBridge passes the target one of them",
+                        "keep the one you need and remove the others");
+            }
             inputPath = r.optString("inputPath").orElse(null);
             timezone = r.optString("timezone").orElse(null);
             scheduler = r.optEnum("method", List.of("eventBus", "scheduler")).map("scheduler"::equals).orElse(false);

@@ -5,6 +5,7 @@ import io.github.serverlessmaven.compile.EventCompiler;
 import io.github.serverlessmaven.compile.FunctionEvent;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.ConfigReader;
+import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.naming.Naming;
 import io.github.serverlessmaven.template.Cfn;
@@ -85,8 +86,13 @@ public final class SnsEventCompiler implements EventCompiler {
 
         Object endpoint = EventSupport.target(context, function);
         String alias = EventSupport.alias(context, function);
+        if (r != null && r.raw("filterPolicy") != null && !(r.raw("filterPolicy") instanceof MapNode)) {
+            throw ConfigReader.typeError(r.raw("filterPolicy"), r.childPath("filterPolicy"),
+                    "a map of attribute names to lists of values, such as { severity: [high] }");
+        }
         Object filterPolicy = r != null ? r.plain("filterPolicy") : null;
-        Object filterPolicyScope = r != null ? r.optString("filterPolicyScope").orElse(null) : null;
+        Object filterPolicyScope = r != null
+                ? r.optEnum("filterPolicyScope", List.of("MessageAttributes", "MessageBody")).orElse(null) : null;
         Object redrivePolicy = r != null && r.has("redrivePolicy")
                 ? redrivePolicy(context, function, r.optMap("redrivePolicy").orElseThrow(), topicName, topicArn)
                 : null;

@@ -163,14 +163,14 @@ public final class StreamEventCompiler implements EventCompiler {
                 }
                 properties.put("EventSourceArn", consumerArn);
                 statements.add("kinesisConsumer", consumerArn);
-                if ("AT_TIMESTAMP".equals(r.optString("startingPosition").orElse(null))
-                        && !r.has("startingPositionTimestamp")) {
-                    throw r.error("startingPosition", "startingPosition AT_TIMESTAMP needs "
-                            + "startingPositionTimestamp", "add startingPositionTimestamp: <unix seconds>");
-                }
-                if (r.has("startingPositionTimestamp")) {
-                    properties.put("StartingPositionTimestamp", r.plain("startingPositionTimestamp"));
-                }
+            }
+            if ("AT_TIMESTAMP".equals(r.optString("startingPosition").orElse(null))
+                    && !r.has("startingPositionTimestamp")) {
+                throw r.error("startingPosition", "startingPosition AT_TIMESTAMP needs "
+                        + "startingPositionTimestamp", "add startingPositionTimestamp: <unix seconds>");
+            }
+            if (r.has("startingPositionTimestamp")) {
+                properties.put("StartingPositionTimestamp", r.plain("startingPositionTimestamp"));
             }
         }
         resources.forEach(context.template()::addResource);

@@ -48,6 +48,35 @@ class EventsBehaviourTest {
     }
 
     @Test
+    void streamStartsAtTheGivenTimestampWithOrWithoutAConsumer() {
+        Map<String, Object> t = TestServices.compile(dir, """
+                service: clicks
+                provider: { name: aws, runtime: java21 }
+                package: { artifact: target/app.jar }
+                functions:
+                  direct:
+                    handler: a.B::c
+                    events:
+                      - stream:
+                          arn: arn:aws:kinesis:us-east-1:123456789012:stream/clicks
+                          startingPosition: AT_TIMESTAMP
+                          startingPositionTimestamp: 1700000000
+                  fanOut:
+                    handler: a.B::c
+                    events:
+                      - stream:
+                          arn: arn:aws:kinesis:us-east-1:123456789012:stream/clicks
+                          consumer: true
+                          startingPosition: AT_TIMESTAMP
+                          startingPositionTimestamp: 1700000001
+                """);
+        List<Object> timestamps = resources(t).entrySet().stream()
+                .filter(e -> e.getKey().contains("EventSourceMapping"))
+                .map(e -> properties(t, e.getKey()).get("StartingPositionTimestamp")).toList();
+        assertThat(timestamps).containsExactlyInAnyOrder(1700000000, 1700000001);
+    }
+
+    @Test
     void httpApiNameCanStartWithServiceAndRoutesTargetTheProvisionedAlias() {
         Map<String, Object> t = TestServices.compile(dir, """
                 service: shop

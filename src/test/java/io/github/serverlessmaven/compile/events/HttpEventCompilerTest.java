@@ -409,7 +409,8 @@ class HttpEventCompilerTest {
                       - http: GET /users
                 """;
         assertThatThrownBy(() -> TestServices.compile(dir, yaml))
-                .hasMessageContaining("invalid stage name 'dev.1': with http events it may only contain [-_a-zA-Z0-9]");
+                .hasMessageContaining("serverless.yml:4:10: at 'provider.stage': invalid stage 'dev.1': expected "
+                        + "letters, digits, '-' and '_', perhaps you should write 'stage: dev-1'");
     }
 
     @Test

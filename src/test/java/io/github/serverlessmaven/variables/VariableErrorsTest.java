@@ -153,8 +153,8 @@ class VariableErrorsTest {
                 + "'custom.all': circular reference: custom.all -> custom, perhaps you should break the cycle: one of "
                 + "these values must not depend on the others");
         assertThat(problems("a: ${self:}\n")).containsExactly("serverless.yml:1:4: at 'a': circular reference: a -> "
-                + "(the whole configuration), perhaps you should break the cycle: one of these values must not "
-                + "depend on the others");
+                + "(the whole configuration), perhaps you should name a value instead of the whole configuration, "
+                + "which contains this one: ${self:custom.name} rather than ${self:}");
     }
 
     @Test

@@ -70,7 +70,8 @@ public final class ServicePipeline {
         if (request.region() != null) {
             options.put("region", request.region());
         }
-        VariableContext variables = new VariableContext(options, request.env(), request.project().properties(),
+        VariableContext variables = new VariableContext(options, environment(raw, request),
+                request.project().properties(),
                 request.project().baseDir(), extra, new SecretEnvironment(request.secretEnv()));
         VariableResolver resolver = new VariableResolver(variables);
         Node resolved = resolver.resolve(raw);
@@ -185,6 +186,34 @@ public final class ServicePipeline {
     }
 
     /** serverless.yml when it exists (it wins over the POM form, said once), else the POM form. */
+    /**
+     * The process environment, plus {@code .env.<stage>} or {@code .env} with {@code useDotenv: true}. As in v3,
+     * the stage is the command line's, or provider.stage when written without variables, or dev.
+     */
+    private Map<String, String> environment(Node raw, PackageRequest request) {
+        if (!(raw instanceof io.github.serverlessmaven.config.MapNode root
+                && root.get("useDotenv") instanceof io.github.serverlessmaven.config.ScalarNode flag
+                && (Boolean.TRUE.equals(flag.value()) || "true".equals(flag.value())))) {
+            return request.env();
+        }
+        String stage = request.stage();
+        if (stage == null && root.get("provider") instanceof io.github.serverlessmaven.config.MapNode provider
+                && provider.get("stage") instanceof io.github.serverlessmaven.config.ScalarNode s
+                && s.value() instanceof String text && !text.contains("${")) {
+            stage = text;
+        }
+        Path serviceDir = request.configFile().toAbsolutePath().getParent();
+        Path file = io.github.serverlessmaven.variables.DotEnv.fileFor(serviceDir, stage != null ? stage : "dev");
+        if (file == null) {
+            log.debug("useDotenv: no .env file in " + serviceDir);
+            return request.env();
+        }
+        Path base = request.project().baseDir();
+        String display = file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+        log.info("Loading environment variables from " + display);
+        return io.github.serverlessmaven.variables.DotEnv.apply(file, display, request.env());
+    }
+
     private Node loadConfiguration(PackageRequest request) {
         boolean fileExists = Files.isRegularFile(request.configFile());
         if (pomModel != null && !fileExists) {

@@ -96,6 +96,13 @@ public final class ServiceParser {
         root.optEnum("configValidationMode", List.of("warn", "error", "off")).ifPresent(m ->
                 diagnostics.mode(Diagnostics.Mode.valueOf(m.toUpperCase())));
         root.checkKnownKeys(TOP_LEVEL_KEYS, diagnostics);
+        for (String dashboardKey : List.of("org", "app", "dashboard", "console", "outputs")) {
+            if (root.has(dashboardKey)) {
+                diagnostics.warn(root.node().keyPosition(dashboardKey), dashboardKey, "'" + dashboardKey + "' is a "
+                        + "Serverless Dashboard/Console setting and is ignored: this plugin deploys without the "
+                        + "Dashboard", "remove it, or keep it for the Serverless Framework only");
+            }
+        }
 
         String name = serviceName(root);
         ConfigReader provider = root.optMap("provider").orElseThrow(() -> new ConfigException(root.position(),

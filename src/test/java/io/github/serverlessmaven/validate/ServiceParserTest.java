@@ -163,4 +163,16 @@ class ServiceParserTest {
         assertThat(s.functions().get("f").environment()).containsKeys("PORT", "DEBUG", "QUEUE", "TABLE");
         assertThat(s.functions().get("f").layers()).hasSize(2);
     }
+
+    @Test
+    void dashboardKeysAreAcceptedWithAWarningThatTheyAreIgnored() {
+        parse("org: acme\napp: shop\nservice: demo\nprovider: { name: aws }\n");
+        assertThat(diagnostics.warnings()).extracting(Problem::render).containsExactly(
+                "serverless.yml:1:1: at 'org': 'org' is a Serverless Dashboard/Console setting and is ignored: this "
+                        + "plugin deploys without the Dashboard, perhaps you should remove it, or keep it for the "
+                        + "Serverless Framework only",
+                "serverless.yml:2:1: at 'app': 'app' is a Serverless Dashboard/Console setting and is ignored: this "
+                        + "plugin deploys without the Dashboard, perhaps you should remove it, or keep it for the "
+                        + "Serverless Framework only");
+    }
 }

@@ -1,12 +1,18 @@
 package io.github.serverlessmaven.compile;
 
+import io.github.serverlessmaven.compile.events.ActiveMqEventCompiler;
 import io.github.serverlessmaven.compile.events.AlbEventCompiler;
+import io.github.serverlessmaven.compile.events.AlexaSkillEventCompiler;
+import io.github.serverlessmaven.compile.events.AlexaSmartHomeEventCompiler;
 import io.github.serverlessmaven.compile.events.CloudWatchLogEventCompiler;
 import io.github.serverlessmaven.compile.events.CognitoUserPoolEventCompiler;
 import io.github.serverlessmaven.compile.events.EventBridgeEventCompiler;
 import io.github.serverlessmaven.compile.events.HttpApiEventCompiler;
 import io.github.serverlessmaven.compile.events.HttpEventCompiler;
 import io.github.serverlessmaven.compile.events.IotEventCompiler;
+import io.github.serverlessmaven.compile.events.KafkaEventCompiler;
+import io.github.serverlessmaven.compile.events.MskEventCompiler;
+import io.github.serverlessmaven.compile.events.RabbitMqEventCompiler;
 import io.github.serverlessmaven.compile.events.S3EventCompiler;
 import io.github.serverlessmaven.compile.events.ScheduleEventCompiler;
 import io.github.serverlessmaven.compile.events.SnsEventCompiler;
@@ -23,8 +29,9 @@ import java.util.List;
 public final class EventCompilers {
 
     /** Every supported event type, in the order v3 compiles them. */
-    public static final List<String> TYPES = List.of("schedule", "s3", "http", "websocket", "sns", "stream", "alb",
-            "iot", "cloudwatchLog", "cognitoUserPool", "eventBridge", "sqs", "httpApi");
+    public static final List<String> TYPES = List.of("schedule", "s3", "http", "websocket", "sns", "stream", "kafka",
+            "activemq", "rabbitmq", "msk", "alb", "alexaSkill", "alexaSmartHome", "iot", "cloudwatchLog",
+            "cognitoUserPool", "eventBridge", "sqs", "httpApi");
 
     private EventCompilers() {}
 
@@ -37,7 +44,13 @@ public final class EventCompilers {
             case "websocket" -> new WebsocketEventCompiler();
             case "sns" -> new SnsEventCompiler();
             case "stream" -> new StreamEventCompiler();
+            case "kafka" -> new KafkaEventCompiler();
+            case "activemq" -> new ActiveMqEventCompiler();
+            case "rabbitmq" -> new RabbitMqEventCompiler();
+            case "msk" -> new MskEventCompiler();
             case "alb" -> new AlbEventCompiler();
+            case "alexaSkill" -> new AlexaSkillEventCompiler();
+            case "alexaSmartHome" -> new AlexaSmartHomeEventCompiler();
             case "iot" -> new IotEventCompiler();
             case "cloudwatchLog" -> new CloudWatchLogEventCompiler();
             case "cognitoUserPool" -> new CognitoUserPoolEventCompiler();

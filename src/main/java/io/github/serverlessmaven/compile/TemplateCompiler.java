@@ -77,8 +77,7 @@ public final class TemplateCompiler {
     }
 
     /** v3 events without a compiler here: named as such, not "corrected" to the nearest supported name. */
-    private static final java.util.Set<String> V3_EVENTS_NOT_SUPPORTED = java.util.Set.of("msk", "kafka",
-            "activemq", "rabbitmq", "alexaSkill", "alexaSmartHome", "cloudFront");
+    private static final java.util.Set<String> V3_EVENTS_NOT_SUPPORTED = java.util.Set.of("cloudFront");
 
     private void compileEvents(CompileContext context) {
         Map<String, List<FunctionEvent>> byType = new LinkedHashMap<>();

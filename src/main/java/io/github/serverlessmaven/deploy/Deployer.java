@@ -7,7 +7,7 @@ import io.github.serverlessmaven.model.DeploymentBucketSpec;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.naming.Naming;
 import io.github.serverlessmaven.packaging.Digests;
-import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.project.Log;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,10 +44,10 @@ public final class Deployer {
     private final DeployOptions options;
     private String step = "start the deploy";
 
-    private io.github.serverlessmaven.pipeline.Console console = io.github.serverlessmaven.pipeline.Console.SILENT;
+    private io.github.serverlessmaven.project.Console console = io.github.serverlessmaven.project.Console.SILENT;
 
     /** Where uploads and stack events show as a live footer on a terminal (plain log lines otherwise). */
-    public Deployer console(io.github.serverlessmaven.pipeline.Console console) {
+    public Deployer console(io.github.serverlessmaven.project.Console console) {
         this.console = console;
         return this;
     }
@@ -375,7 +375,7 @@ public final class Deployer {
         for (LocalArtifact artifact : uploads) {
             totalBytes += artifact.file().toFile().length();
         }
-        try (io.github.serverlessmaven.pipeline.Console.Progress progress = console.progress("Uploading "
+        try (io.github.serverlessmaven.project.Console.Progress progress = console.progress("Uploading "
                 + uploads.size() + " artifact(s)", totalBytes)) {
             List<java.util.concurrent.Future<?>> running = new ArrayList<>();
             for (LocalArtifact artifact : uploads) {

@@ -1,7 +1,7 @@
 package io.github.serverlessmaven.deploy;
 
 import io.github.serverlessmaven.packaging.Digests;
-import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.project.Log;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -70,7 +70,7 @@ public final class InfoReporter {
     /** The report of the deployed stack, or empty when there is no stack. */
     public static Optional<DeployReport> read(io.github.serverlessmaven.aws.AwsClients aws, Service service) {
         try {
-            Optional<Stack> stack = new Stacks(aws.cloudFormation(), io.github.serverlessmaven.pipeline.Log.NONE,
+            Optional<Stack> stack = new Stacks(aws.cloudFormation(), io.github.serverlessmaven.project.Log.NONE,
                     java.time.Duration.ofMinutes(1), java.time.Duration.ofSeconds(5)).describe(service.stackName());
             return stack.map(s -> new InfoReporter(aws.cloudFormation()).report(service, s));
         } catch (software.amazon.awssdk.core.exception.SdkException e) {

@@ -4,7 +4,7 @@ import io.github.serverlessmaven.aws.AwsClients;
 import io.github.serverlessmaven.aws.AwsErrors;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.naming.Naming;
-import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.project.Log;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;

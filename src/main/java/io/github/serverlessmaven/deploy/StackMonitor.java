@@ -1,6 +1,6 @@
 package io.github.serverlessmaven.deploy;
 
-import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.project.Log;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

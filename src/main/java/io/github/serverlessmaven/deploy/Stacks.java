@@ -1,7 +1,7 @@
 package io.github.serverlessmaven.deploy;
 
 import io.github.serverlessmaven.aws.AwsErrors;
-import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.project.Log;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

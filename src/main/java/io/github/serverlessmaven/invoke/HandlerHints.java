@@ -6,7 +6,7 @@ import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.invoke.bootstrap.HandlerMethod;
 import io.github.serverlessmaven.model.FunctionDef;
-import io.github.serverlessmaven.pipeline.ProjectLayout;
+import io.github.serverlessmaven.project.ProjectLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

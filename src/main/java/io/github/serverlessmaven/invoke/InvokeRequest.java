@@ -1,7 +1,7 @@
 package io.github.serverlessmaven.invoke;
 
 import io.github.serverlessmaven.model.Service;
-import io.github.serverlessmaven.pipeline.ProjectLayout;
+import io.github.serverlessmaven.project.ProjectLayout;
 import java.util.List;
 import java.util.Map;
 

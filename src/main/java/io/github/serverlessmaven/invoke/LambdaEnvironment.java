@@ -5,7 +5,7 @@ import io.github.serverlessmaven.config.ScalarNode;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.naming.Naming;
-import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.project.Log;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

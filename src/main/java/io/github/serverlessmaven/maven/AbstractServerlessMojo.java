@@ -1,14 +1,18 @@
 package io.github.serverlessmaven.maven;
 
 import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.config.Node;
+import io.github.serverlessmaven.config.XmlConfigLoader;
+import io.github.serverlessmaven.config.XmlElement;
 import io.github.serverlessmaven.deploy.DeployException;
-import io.github.serverlessmaven.pipeline.Console;
 import io.github.serverlessmaven.pipeline.GoalParameters;
-import io.github.serverlessmaven.pipeline.Log;
-import io.github.serverlessmaven.pipeline.ModuleArtifact;
 import io.github.serverlessmaven.pipeline.PackageRequest;
-import io.github.serverlessmaven.pipeline.ProjectDependencies;
-import io.github.serverlessmaven.pipeline.ProjectLayout;
+import io.github.serverlessmaven.pipeline.ServicePipeline;
+import io.github.serverlessmaven.project.Console;
+import io.github.serverlessmaven.project.Log;
+import io.github.serverlessmaven.project.ModuleArtifact;
+import io.github.serverlessmaven.project.ProjectDependencies;
+import io.github.serverlessmaven.project.ProjectLayout;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +22,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -32,10 +36,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
-import io.github.serverlessmaven.config.XmlConfigLoader;
-import io.github.serverlessmaven.config.XmlElement;
-import io.github.serverlessmaven.config.Node;
-import io.github.serverlessmaven.pipeline.ServicePipeline;
 
 /**
  * Parameters every goal shares and the one place where core errors become build failures.

@@ -11,7 +11,7 @@ import io.github.serverlessmaven.deploy.DeploymentDirectory;
 import io.github.serverlessmaven.deploy.Stacks;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.naming.Naming;
-import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.project.Log;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

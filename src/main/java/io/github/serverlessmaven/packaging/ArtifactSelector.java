@@ -8,7 +8,7 @@ import io.github.serverlessmaven.config.ScalarNode;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.model.PackageSpec;
 import io.github.serverlessmaven.model.Service;
-import io.github.serverlessmaven.pipeline.ProjectLayout;
+import io.github.serverlessmaven.project.ProjectLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.model.Service;
-import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.project.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

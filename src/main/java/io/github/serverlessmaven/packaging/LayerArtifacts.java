@@ -6,7 +6,7 @@ import io.github.serverlessmaven.config.ConfigReader;
 import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.model.Service;
-import io.github.serverlessmaven.pipeline.ProjectLayout;
+import io.github.serverlessmaven.project.ProjectLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

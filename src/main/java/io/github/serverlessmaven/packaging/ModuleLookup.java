@@ -2,7 +2,7 @@ package io.github.serverlessmaven.packaging;
 
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.Position;
-import io.github.serverlessmaven.pipeline.ModuleArtifact;
+import io.github.serverlessmaven.project.ModuleArtifact;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.github.serverlessmaven.pipeline;
 
+import io.github.serverlessmaven.project.ProjectLayout;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.packaging.Digests;
-import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.PackageResult;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
+import io.github.serverlessmaven.project.Log;
 import io.github.serverlessmaven.testing.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -418,7 +418,7 @@ class DeployMotoTest {
     void onATerminalStackEventsAndUploadsAreALiveFooterNotLogLines() throws IOException {
         project.write("v1");
         java.io.ByteArrayOutputStream terminal = new java.io.ByteArrayOutputStream();
-        var console = new io.github.serverlessmaven.pipeline.TerminalConsole(
+        var console = new io.github.serverlessmaven.project.TerminalConsole(
                 new java.io.PrintStream(terminal, true, java.nio.charset.StandardCharsets.UTF_8), System::nanoTime, 200);
         new Deployer(aws, project.log(), MotoProject.options()).console(console).deploy(input());
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.serverlessmaven.model.Service;
-import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
+import io.github.serverlessmaven.project.Log;
 import io.github.serverlessmaven.testing.TestServices;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,11 +3,11 @@ package io.github.serverlessmaven.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.serverlessmaven.model.Service;
-import io.github.serverlessmaven.pipeline.Console;
-import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.PackageRequest;
-import io.github.serverlessmaven.pipeline.ProjectLayout;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
+import io.github.serverlessmaven.project.Console;
+import io.github.serverlessmaven.project.Log;
+import io.github.serverlessmaven.project.ProjectLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.github.serverlessmaven.pipeline;
 
+import io.github.serverlessmaven.project.Log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

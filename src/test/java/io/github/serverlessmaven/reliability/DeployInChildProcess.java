@@ -3,7 +3,7 @@ package io.github.serverlessmaven.reliability;
 import io.github.serverlessmaven.aws.AwsClients;
 import io.github.serverlessmaven.deploy.DeployOptions;
 import io.github.serverlessmaven.deploy.DeployReport;
-import io.github.serverlessmaven.pipeline.Log;
+import io.github.serverlessmaven.project.Log;
 import io.github.serverlessmaven.testing.Moto;
 import io.github.serverlessmaven.testing.MotoProject;
 import java.io.BufferedReader;

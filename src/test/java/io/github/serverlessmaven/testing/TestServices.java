@@ -1,10 +1,10 @@
 package io.github.serverlessmaven.testing;
 
-import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.PackageResult;
-import io.github.serverlessmaven.pipeline.ProjectLayout;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
+import io.github.serverlessmaven.project.Log;
+import io.github.serverlessmaven.project.ProjectLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

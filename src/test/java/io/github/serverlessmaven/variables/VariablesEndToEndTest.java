@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.model.Service;
-import io.github.serverlessmaven.pipeline.Log;
 import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
+import io.github.serverlessmaven.project.Log;
 import io.github.serverlessmaven.testing.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.github.serverlessmaven.pipeline;
+package io.github.serverlessmaven.project;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;

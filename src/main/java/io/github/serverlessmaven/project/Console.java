@@ -1,4 +1,4 @@
-package io.github.serverlessmaven.pipeline;
+package io.github.serverlessmaven.project;
 
 import java.io.PrintStream;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package io.github.serverlessmaven.pipeline;
+package io.github.serverlessmaven.project;
 
+import io.github.serverlessmaven.project.ProjectLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

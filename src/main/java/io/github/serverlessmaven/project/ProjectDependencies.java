@@ -1,4 +1,4 @@
-package io.github.serverlessmaven.pipeline;
+package io.github.serverlessmaven.project;
 
 import java.nio.file.Path;
 import java.util.List;

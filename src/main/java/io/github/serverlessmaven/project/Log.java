@@ -1,4 +1,4 @@
-package io.github.serverlessmaven.pipeline;
+package io.github.serverlessmaven.project;
 
 /** Where the core reports progress; the Mojo adapts Maven's log to it, tests collect lines. */
 public interface Log {

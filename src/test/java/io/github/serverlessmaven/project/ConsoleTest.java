@@ -1,4 +1,4 @@
-package io.github.serverlessmaven.pipeline;
+package io.github.serverlessmaven.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

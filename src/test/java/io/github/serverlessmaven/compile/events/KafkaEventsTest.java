@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.testing.ExternalTools;
 import io.github.serverlessmaven.testing.TestServices;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -384,6 +385,39 @@ class KafkaEventsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("serverless.yml:15:22: at 'functions.worker.events[0].kafka.batchSize': expected an "
                         + "integer from 1 to 10000, found 20000, perhaps you should use a value in that range");
+    }
+
+    @Test
+    void mskAndKafkaTemplatesLintClean() {
+        TestServices.project(dir, """
+                service: kafka
+                provider: { name: aws, runtime: java21 }
+                package: { artifact: target/app.jar }
+                functions:
+                  worker:
+                    handler: a.B::c
+                    events:
+                      - msk:
+                          arn: %s
+                          topic: orders
+                          batchSize: 100
+                          maximumBatchingWindow: 5
+                          startingPosition: AT_TIMESTAMP
+                          startingPositionTimestamp: 1700000000
+                          saslScram512: %s
+                          consumerGroupId: orders-group
+                          filterPatterns: [{ value: { kind: [order] } }]
+                      - kafka:
+                          topic: payments
+                          bootstrapServers: [broker-1.example.com:9092]
+                          accessConfigurations:
+                            saslScram512Auth: %s
+                            vpcSubnet: subnet-0123456789abcdef0
+                            vpcSecurityGroup: sg-0123456789abcdef0
+                          consumerGroupId: payments-group
+                          enabled: false
+                """.formatted(CLUSTER, SCRAM, SCRAM));
+        ExternalTools.assertCfnLintClean(TestServices.packageProject(dir, new ArrayList<>()).updateStackTemplate());
     }
 
     @Test

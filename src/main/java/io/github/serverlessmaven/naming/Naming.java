@@ -548,4 +548,25 @@ public final class Naming {
         return words;
     }
 
+    // msk and kafka events
+
+    /**
+     * {@code <Fn>EventSourceMappingMSK<Cluster><Topic>}: cluster and topic are each cut to 79 characters so the
+     * logical ID stays under CloudFormation's 255.
+     */
+    public static String mskEventLogicalId(String functionKey, String clusterName, String topic) {
+        return normalizeFunctionName(functionKey) + "EventSourceMappingMSK" + cut(normalizeNameToAlphaNumericOnly(
+                clusterName), 79) + cut(normalizeNameToAlphaNumericOnly(topic), 79);
+    }
+
+    /** {@code <Fn>EventSourceMappingKafka<Topic>}, the topic cut to 158 characters as v3 does. */
+    public static String kafkaEventLogicalId(String functionKey, String topic) {
+        return normalizeFunctionName(functionKey) + "EventSourceMappingKafka" + cut(normalizeNameToAlphaNumericOnly(
+                topic), 158);
+    }
+
+    /** JavaScript's {@code slice(0, length)}. */
+    private static String cut(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
+    }
 }

@@ -548,4 +548,21 @@ public final class Naming {
         return words;
     }
 
+    // activemq and rabbitmq events
+
+    /** {@code <Fn>EventSourceMappingActiveMQ<Queue>}; v3 cuts the queue part to 150 characters (255 in all). */
+    public static String activeMqEventSourceMappingLogicalId(String functionKey, String queueName) {
+        return normalizeFunctionName(functionKey) + "EventSourceMappingActiveMQ" + brokerQueuePart(queueName);
+    }
+
+    /** {@code <Fn>EventSourceMappingRabbitMQ<Queue>}, cut as for ActiveMQ. */
+    public static String rabbitMqEventSourceMappingLogicalId(String functionKey, String queueName) {
+        return normalizeFunctionName(functionKey) + "EventSourceMappingRabbitMQ" + brokerQueuePart(queueName);
+    }
+
+    /** v3 normalises first (upper-casing the first kept letter), then slices: the order matters for the cut. */
+    private static String brokerQueuePart(String queueName) {
+        String normalized = normalizeNameToAlphaNumericOnly(queueName);
+        return normalized.length() > 150 ? normalized.substring(0, 150) : normalized;
+    }
 }

@@ -568,5 +568,22 @@ public final class Naming {
     /** JavaScript's {@code slice(0, length)}. */
     private static String cut(String text, int length) {
         return text.length() > length ? text.substring(0, length) : text;
+
+    // activemq and rabbitmq events
+
+    /** {@code <Fn>EventSourceMappingActiveMQ<Queue>}; v3 cuts the queue part to 150 characters (255 in all). */
+    public static String activeMqEventSourceMappingLogicalId(String functionKey, String queueName) {
+        return normalizeFunctionName(functionKey) + "EventSourceMappingActiveMQ" + brokerQueuePart(queueName);
+    }
+
+    /** {@code <Fn>EventSourceMappingRabbitMQ<Queue>}, cut as for ActiveMQ. */
+    public static String rabbitMqEventSourceMappingLogicalId(String functionKey, String queueName) {
+        return normalizeFunctionName(functionKey) + "EventSourceMappingRabbitMQ" + brokerQueuePart(queueName);
+    }
+
+    /** v3 normalises first (upper-casing the first kept letter), then slices: the order matters for the cut. */
+    private static String brokerQueuePart(String queueName) {
+        String normalized = normalizeNameToAlphaNumericOnly(queueName);
+        return normalized.length() > 150 ? normalized.substring(0, 150) : normalized;
     }
 }

@@ -3,10 +3,13 @@ package io.github.serverlessmaven.compile.events;
 import io.github.serverlessmaven.compile.CompileContext;
 import io.github.serverlessmaven.compile.EventCompiler;
 import io.github.serverlessmaven.compile.FunctionEvent;
-import io.github.serverlessmaven.config.ConfigException;
 import java.util.List;
 
-/** {@code activemq} events: not compiled yet; reported as such rather than corrected to another event name. */
+/**
+ * {@code activemq} events: an event source mapping per queue of an Amazon MQ for ActiveMQ broker, reading the
+ * broker's credentials from Secrets Manager, and the role statements Lambda needs to poll it (see
+ * {@link BrokerEvents}).
+ */
 public final class ActiveMqEventCompiler implements EventCompiler {
 
     @Override
@@ -16,9 +19,6 @@ public final class ActiveMqEventCompiler implements EventCompiler {
 
     @Override
     public void compile(CompileContext context, List<FunctionEvent> events) {
-        FunctionEvent first = events.get(0);
-        throw new ConfigException(first.event().position(), first.event().path(), "the 'activemq' event of the "
-                + "Serverless Framework is not supported by this plugin yet", "declare the event source mapping or "
-                + "trigger under resources.Resources");
+        BrokerEvents.compile(context, events, BrokerEvents.Broker.ACTIVE_MQ);
     }
 }

@@ -3,10 +3,12 @@ package io.github.serverlessmaven.compile.events;
 import io.github.serverlessmaven.compile.CompileContext;
 import io.github.serverlessmaven.compile.EventCompiler;
 import io.github.serverlessmaven.compile.FunctionEvent;
-import io.github.serverlessmaven.config.ConfigException;
 import java.util.List;
 
-/** {@code rabbitmq} events: not compiled yet; reported as such rather than corrected to another event name. */
+/**
+ * {@code rabbitmq} events: as {@code activemq} (see {@link BrokerEvents}), plus the optional {@code virtualHost},
+ * passed to Lambda as a second source access configuration.
+ */
 public final class RabbitMqEventCompiler implements EventCompiler {
 
     @Override
@@ -16,9 +18,6 @@ public final class RabbitMqEventCompiler implements EventCompiler {
 
     @Override
     public void compile(CompileContext context, List<FunctionEvent> events) {
-        FunctionEvent first = events.get(0);
-        throw new ConfigException(first.event().position(), first.event().path(), "the 'rabbitmq' event of the "
-                + "Serverless Framework is not supported by this plugin yet", "declare the event source mapping or "
-                + "trigger under resources.Resources");
+        BrokerEvents.compile(context, events, BrokerEvents.Broker.RABBIT_MQ);
     }
 }

@@ -548,4 +548,15 @@ public final class Naming {
         return words;
     }
 
+    // alexa events
+
+    /** v3's getLambdaAlexaSkillPermissionLogicalId: {@code <Fn>LambdaPermissionAlexaSkill<N>}, N from 1. */
+    public static String alexaSkillPermissionLogicalId(String functionKey, int index) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionAlexaSkill" + index;
+    }
+
+    /** v3's getLambdaAlexaSmartHomePermissionLogicalId: {@code <Fn>LambdaPermissionAlexaSmartHome<N>}. */
+    public static String alexaSmartHomePermissionLogicalId(String functionKey, int index) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionAlexaSmartHome" + index;
+    }
 }

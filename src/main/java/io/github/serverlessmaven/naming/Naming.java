@@ -585,5 +585,16 @@ public final class Naming {
     private static String brokerQueuePart(String queueName) {
         String normalized = normalizeNameToAlphaNumericOnly(queueName);
         return normalized.length() > 150 ? normalized.substring(0, 150) : normalized;
+
+    // alexa events
+
+    /** v3's getLambdaAlexaSkillPermissionLogicalId: {@code <Fn>LambdaPermissionAlexaSkill<N>}, N from 1. */
+    public static String alexaSkillPermissionLogicalId(String functionKey, int index) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionAlexaSkill" + index;
+    }
+
+    /** v3's getLambdaAlexaSmartHomePermissionLogicalId: {@code <Fn>LambdaPermissionAlexaSmartHome<N>}. */
+    public static String alexaSmartHomePermissionLogicalId(String functionKey, int index) {
+        return normalizeFunctionName(functionKey) + "LambdaPermissionAlexaSmartHome" + index;
     }
 }

@@ -418,6 +418,12 @@ public final class ServiceParser {
         for (int i = 0; i < list.items().size(); i++) {
             Node item = list.items().get(i);
             String path = f.childPath("events") + "[" + i + "]";
+            if (item instanceof ScalarNode s && "alexaSkill".equals(s.value())) {
+                throw new ConfigException(item.position(), path, "'- alexaSkill' without a skill ID is deprecated "
+                        + "(ALEXA_SKILL_EVENT_WITHOUT_APP_ID) and the Serverless Framework v3 creates no permission "
+                        + "for it", "write '- alexaSkill: amzn1.ask.skill.<id>' with the skill ID from the Alexa "
+                        + "developer console");
+            }
             if (!(item instanceof MapNode m) || m.entries().size() != 1) {
                 throw new ConfigException(item.position(), path, "an event must be a map with exactly one key, the "
                         + "event type (for example '- http: GET /hello')", "write one event type per list item");

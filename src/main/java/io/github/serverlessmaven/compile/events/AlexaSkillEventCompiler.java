@@ -3,10 +3,14 @@ package io.github.serverlessmaven.compile.events;
 import io.github.serverlessmaven.compile.CompileContext;
 import io.github.serverlessmaven.compile.EventCompiler;
 import io.github.serverlessmaven.compile.FunctionEvent;
-import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.naming.Naming;
 import java.util.List;
 
-/** {@code alexaSkill} events: not compiled yet; reported as such rather than corrected to another event name. */
+/**
+ * {@code alexaSkill} events: one {@code <Fn>LambdaPermissionAlexaSkill<N>} per event, principal
+ * {@code alexa-appkit.amazon.com}. The deprecated bare {@code - alexaSkill} (no appId), for which v3 writes
+ * nothing, is rejected when the events are parsed.
+ */
 public final class AlexaSkillEventCompiler implements EventCompiler {
 
     @Override
@@ -16,9 +20,7 @@ public final class AlexaSkillEventCompiler implements EventCompiler {
 
     @Override
     public void compile(CompileContext context, List<FunctionEvent> events) {
-        FunctionEvent first = events.get(0);
-        throw new ConfigException(first.event().position(), first.event().path(), "the 'alexaSkill' event of the "
-                + "Serverless Framework is not supported by this plugin yet", "declare the event source mapping or "
-                + "trigger under resources.Resources");
+        AlexaPermissions.compile(context, events, "alexa-appkit.amazon.com",
+                Naming::alexaSkillPermissionLogicalId);
     }
 }

@@ -3,10 +3,11 @@ package io.github.serverlessmaven.compile.events;
 import io.github.serverlessmaven.compile.CompileContext;
 import io.github.serverlessmaven.compile.EventCompiler;
 import io.github.serverlessmaven.compile.FunctionEvent;
-import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.naming.Naming;
 import java.util.List;
 
-/** {@code alexaSmartHome} events: not compiled yet; reported as such rather than corrected to another event name. */
+/** {@code alexaSmartHome} events: one {@code <Fn>LambdaPermissionAlexaSmartHome<N>} per event, principal
+ * {@code alexa-connectedhome.amazon.com}. */
 public final class AlexaSmartHomeEventCompiler implements EventCompiler {
 
     @Override
@@ -16,9 +17,7 @@ public final class AlexaSmartHomeEventCompiler implements EventCompiler {
 
     @Override
     public void compile(CompileContext context, List<FunctionEvent> events) {
-        FunctionEvent first = events.get(0);
-        throw new ConfigException(first.event().position(), first.event().path(), "the 'alexaSmartHome' event of the "
-                + "Serverless Framework is not supported by this plugin yet", "declare the event source mapping or "
-                + "trigger under resources.Resources");
+        AlexaPermissions.compile(context, events, "alexa-connectedhome.amazon.com",
+                Naming::alexaSmartHomePermissionLogicalId);
     }
 }

@@ -568,6 +568,7 @@ public final class Naming {
     /** JavaScript's {@code slice(0, length)}. */
     private static String cut(String text, int length) {
         return text.length() > length ? text.substring(0, length) : text;
+    }
 
     // activemq and rabbitmq events
 
@@ -585,6 +586,7 @@ public final class Naming {
     private static String brokerQueuePart(String queueName) {
         String normalized = normalizeNameToAlphaNumericOnly(queueName);
         return normalized.length() > 150 ? normalized.substring(0, 150) : normalized;
+    }
 
     // alexa events
 

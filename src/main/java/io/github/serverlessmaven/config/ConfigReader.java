@@ -206,11 +206,16 @@ public final class ConfigReader {
     }
 
     public static ConfigException typeError(Node value, String path, String expected) {
+        return new ConfigException(List.of(typeProblem(value, path, expected)));
+    }
+
+    /** The problem {@link #typeError} reports, for checks that collect every problem before failing. */
+    public static Problem typeProblem(Node value, String path, String expected) {
         String found = value.kind();
         if (value instanceof ScalarNode s && s.value() != null) {
             found += " '" + s.value() + "'";
         }
-        return new ConfigException(value.position(), path, "expected " + expected + " but found " + found,
+        return new Problem(value.position(), path, "expected " + expected + " but found " + found,
                 "change the value to " + expected);
     }
 

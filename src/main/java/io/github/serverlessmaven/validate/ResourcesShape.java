@@ -41,7 +41,7 @@ final class ResourcesShape {
         for (String section : MAP_SECTIONS) {
             Node value = root.get(section);
             if (value != null && !isNull(value) && !(value instanceof MapNode)) {
-                problems.add(typeProblem(value, "resources." + section, "a map of logical IDs"));
+                problems.add(ConfigReader.typeProblem(value, "resources." + section, "a map of logical IDs"));
             }
         }
         if (root.get("Resources") instanceof MapNode resources) {
@@ -54,7 +54,7 @@ final class ResourcesShape {
             if (root.get(section) instanceof MapNode entries) {
                 entries.entries().forEach((id, value) -> {
                     if (!(value instanceof MapNode) && !isNull(value)) {
-                        problems.add(typeProblem(value, "resources." + section + "." + id, "a map"));
+                        problems.add(ConfigReader.typeProblem(value, "resources." + section + "." + id, "a map"));
                     }
                 });
             }
@@ -71,7 +71,7 @@ final class ResourcesShape {
                             + "' (and update every Ref and Fn::GetAtt to it)"));
         }
         if (!(value instanceof MapNode resource)) {
-            Problem problem = typeProblem(value, path, "a map with Type and Properties");
+            Problem problem = ConfigReader.typeProblem(value, path, "a map with Type and Properties");
             if (value instanceof ScalarNode s && s.value() instanceof String type && type.contains("::")) {
                 problem = new Problem(problem.position(), path, problem.message(), "write '" + id
                         + ": { Type: " + type + " }' (the type goes under Type)");
@@ -81,15 +81,15 @@ final class ResourcesShape {
         }
         Node type = resource.get("Type");
         if (type != null && !(type instanceof ScalarNode s && s.value() instanceof String)) {
-            problems.add(typeProblem(type, path + ".Type", "a resource type such as AWS::SQS::Queue"));
+            problems.add(ConfigReader.typeProblem(type, path + ".Type", "a resource type such as AWS::SQS::Queue"));
         }
         Node properties = resource.get("Properties");
         if (properties != null && !isNull(properties) && !(properties instanceof MapNode)) {
-            problems.add(typeProblem(properties, path + ".Properties", "a map"));
+            problems.add(ConfigReader.typeProblem(properties, path + ".Properties", "a map"));
         }
         Node dependsOn = resource.get("DependsOn");
         if (dependsOn instanceof MapNode) {
-            problems.add(typeProblem(dependsOn, path + ".DependsOn", "a logical ID or a list of them"));
+            problems.add(ConfigReader.typeProblem(dependsOn, path + ".DependsOn", "a logical ID or a list of them"));
         }
     }
 
@@ -101,7 +101,7 @@ final class ResourcesShape {
                     "rename it to '" + id.replaceAll("[^a-zA-Z0-9]", "") + "'"));
         }
         if (!(value instanceof MapNode output)) {
-            Problem problem = typeProblem(value, path, "a map with Value (and optionally Description, Export)");
+            Problem problem = ConfigReader.typeProblem(value, path, "a map with Value (and optionally Description, Export)");
             if (value instanceof ScalarNode s && s.value() != null) {
                 problem = new Problem(problem.position(), path, problem.message(), "write '" + id + ": { Value: "
                         + s.value() + " }'");
@@ -127,10 +127,5 @@ final class ResourcesShape {
             return node.kind() + " '" + s.value() + "'";
         }
         return node instanceof MapNode m && !m.has("Name") ? "a map without Name" : node.kind();
-    }
-
-    private static Problem typeProblem(Node value, String path, String expected) {
-        ConfigException e = ConfigReader.typeError(value, path, expected);
-        return e.problems().get(0);
     }
 }

@@ -58,10 +58,12 @@ public final class Cfn {
 
     /** True when the value is an intrinsic function map such as {Ref: X} or {Fn::GetAtt: ...}. */
     public static boolean isIntrinsic(Object value) {
-        if (value instanceof Map<?, ?> m && m.size() == 1) {
-            String key = String.valueOf(m.keySet().iterator().next());
-            return key.equals("Ref") || key.startsWith("Fn::") || key.equals("Condition");
-        }
-        return false;
+        return value instanceof Map<?, ?> m && m.size() == 1
+                && isIntrinsicKey(String.valueOf(m.keySet().iterator().next()));
+    }
+
+    /** The key that makes a one-entry map an intrinsic function: {@code Ref}, {@code Fn::...}, {@code Condition}. */
+    public static boolean isIntrinsicKey(String key) {
+        return key.equals("Ref") || key.startsWith("Fn::") || key.equals("Condition");
     }
 }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a resolved configuration tree into the {@link Service} model, or into located errors. Unknown keys
@@ -30,18 +31,18 @@ import java.util.Set;
 public final class ServiceParser {
 
     // Compiled once: String.matches compiles its pattern on every call, and these run for every function.
-    private static final java.util.regex.Pattern FUNCTION_KEY = java.util.regex.Pattern.compile("[a-zA-Z0-9-_]+");
-    private static final java.util.regex.Pattern ENVIRONMENT_VARIABLE =
-            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern FUNCTION_KEY = Pattern.compile("[a-zA-Z0-9-_]+");
+    private static final Pattern ENVIRONMENT_VARIABLE =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /**
      * What a stage can hold and still fit function names and API Gateway stages. v3's schema warns about '_'
      * too, but a stage such as pr_42 works with provider.stackName set, so it is left to the stack name check.
      */
-    private static final java.util.regex.Pattern STAGE = java.util.regex.Pattern.compile("[a-zA-Z0-9_-]+");
+    private static final Pattern STAGE = Pattern.compile("[a-zA-Z0-9_-]+");
     /** The shape of every AWS region code (us-east-1, us-gov-west-1, eu-isoe-west-1), not a list that ages. */
-    private static final java.util.regex.Pattern REGION =
-            java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    private static final Pattern REGION =
+            Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     /** Keys Lambda reserves for its runtime: a function configuring one is refused at deploy time. */
     static final Set<String> RESERVED_ENVIRONMENT = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_REGION",
@@ -132,7 +133,7 @@ public final class ServiceParser {
         }
         diagnostics.throwIfErrors();
         return new Service(name, root.optString("frameworkVersion").orElse(null), p, functions, servicePackage,
-                root.plainMap("custom"), resources, plugins, root.node(), configFile, java.util.Set.of());
+                root.plainMap("custom"), resources, plugins, root.node(), configFile, Set.of());
     }
 
     public Diagnostics diagnostics() {
@@ -232,7 +233,7 @@ public final class ServiceParser {
             i.checkKnownKeys(Set.of("role", "deploymentRole"), diagnostics);
             deploymentRole = i.optString("deploymentRole").orElse(deploymentRole);
             Node role = i.raw("role");
-            if (role instanceof MapNode rm && !isIntrinsicNode(rm)) {
+            if (role instanceof MapNode rm && !isRoleFunction(rm)) {
                 ConfigReader r = ConfigReader.of(role, "provider.iam.role");
                 r.checkKnownKeys(Set.of("name", "path", "statements", "managedPolicies", "permissionsBoundary",
                         "tags"), diagnostics);
@@ -445,12 +446,9 @@ public final class ServiceParser {
         return root.stringList("plugins");
     }
 
-    private static boolean isIntrinsicNode(MapNode m) {
-        if (m.entries().size() != 1) {
-            return false;
-        }
-        String k = m.entries().keySet().iterator().next();
-        return k.equals("Ref") || k.startsWith("Fn::");
+    /** A role given as {Ref: ...} or {Fn::...}; {Condition: ...} computes no role, so it stays a role map. */
+    private static boolean isRoleFunction(MapNode m) {
+        return ShapeChecks.isIntrinsic(m) && !m.has("Condition");
     }
 
     private static void addAll(List<Object> target, Object value) {
@@ -466,7 +464,7 @@ public final class ServiceParser {
      * surface at deploy time as an invalid stack name, or as a region no endpoint answers for.
      */
     private static void checkNamePart(ConfigReader provider, String key, String value, String override,
-            java.util.regex.Pattern pattern, String expected, String example) {
+            Pattern pattern, String expected, String example) {
         if (pattern.matcher(value).matches()) {
             return;
         }

@@ -6,6 +6,7 @@ import io.github.serverlessmaven.config.ListNode;
 import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.ScalarNode;
+import io.github.serverlessmaven.template.Cfn;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,11 +28,8 @@ final class ShapeChecks {
 
     /** {@code Ref}, {@code Fn::...} and {@code Condition} maps stand for a value CloudFormation computes. */
     static boolean isIntrinsic(Node node) {
-        if (node instanceof MapNode m && m.entries().size() == 1) {
-            String key = m.entries().keySet().iterator().next();
-            return key.equals("Ref") || key.startsWith("Fn::") || key.equals("Condition");
-        }
-        return false;
+        return node instanceof MapNode m && m.entries().size() == 1
+                && Cfn.isIntrinsicKey(m.entries().keySet().iterator().next());
     }
 
     /**

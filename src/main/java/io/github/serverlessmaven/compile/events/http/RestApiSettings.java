@@ -3,6 +3,7 @@ package io.github.serverlessmaven.compile.events.http;
 import io.github.serverlessmaven.compile.CompileContext;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.ConfigReader;
+import io.github.serverlessmaven.config.ListNode;
 import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.Position;
@@ -60,11 +61,6 @@ public record RestApiSettings(
                 .orElse(new ConfigReader(MapNode.empty(provider.raw().position()), "provider.apiGateway"));
         g.checkKnownKeys(KEYS, context.diagnostics());
         String stage = context.stage();
-        if (!stage.matches("[-_a-zA-Z0-9]+")) {
-            throw new ConfigException(provider.raw().position(), "provider.stage", "invalid stage name '" + stage
-                    + "': with http events it may only contain [-_a-zA-Z0-9] (an API Gateway limitation)",
-                    "choose a stage name made of letters, digits, '-' and '_'");
-        }
         Object restApiId = g.plain("restApiId");
         Object rootId = g.plain("restApiRootResourceId");
         if (restApiId != null && rootId == null) {
@@ -120,7 +116,7 @@ public record RestApiSettings(
             }
             return out;
         }
-        if (!(raw instanceof io.github.serverlessmaven.config.ListNode list)) {
+        if (!(raw instanceof ListNode list)) {
             throw ConfigReader.typeError(raw, path, "a map of path to resource id");
         }
         for (int i = 0; i < list.items().size(); i++) {

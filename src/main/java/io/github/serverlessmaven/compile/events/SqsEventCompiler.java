@@ -82,16 +82,16 @@ public final class SqsEventCompiler implements EventCompiler {
         }
         String queueName = queueName(arn, arnPosition, arnPath);
         String alias = EventSupport.alias(context, function);
-        if (r != null && r.optInt("batchSize", 1, 10000).orElse(10) > 10
-                && r.optInt("maximumBatchingWindow", 0, 300).orElse(0) < 1) {
+        int batchSize = r != null ? r.optInt("batchSize", 1, 10000).orElse(10) : 10;
+        Integer batchingWindow = r != null ? r.optInt("maximumBatchingWindow", 0, 300).orElse(null) : null;
+        if (batchSize > 10 && (batchingWindow == null || batchingWindow < 1)) {
             throw r.error("batchSize", "a batchSize above 10 needs maximumBatchingWindow of at least 1 second "
                     + "(Lambda rejects it otherwise)", "add 'maximumBatchingWindow: 1' (seconds), or use a "
                     + "batchSize of 10 or less");
         }
         Map<String, Object> properties = Cfn.map(
-                "BatchSize", r != null ? r.optInt("batchSize", 1, 10000).orElse(10) : 10,
-                "MaximumBatchingWindowInSeconds", r != null ? r.optInt("maximumBatchingWindow", 0, 300).orElse(null)
-                        : null,
+                "BatchSize", batchSize,
+                "MaximumBatchingWindowInSeconds", batchingWindow,
                 "EventSourceArn", arn,
                 "FunctionName", EventSupport.target(context, function),
                 "Enabled", r == null || r.bool("enabled", true));

@@ -5,6 +5,7 @@ import io.github.serverlessmaven.compile.EventCompiler;
 import io.github.serverlessmaven.compile.FunctionEvent;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.ConfigReader;
+import io.github.serverlessmaven.config.ListNode;
 import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.model.EventSpec;
@@ -260,9 +261,9 @@ public final class AlbEventCompiler implements EventCompiler {
         if (c.has("header")) {
             List<Node> headers = c.list("header");
             for (int i = 0; i < headers.size(); i++) {
-                if (!(headers.get(i) instanceof io.github.serverlessmaven.config.MapNode)) {
+                if (!(headers.get(i) instanceof MapNode)) {
                     throw ConfigReader.typeError(headers.get(i), c.childPath("header")
-                            + (c.raw("header") instanceof io.github.serverlessmaven.config.ListNode ? "[" + i + "]"
+                            + (c.raw("header") instanceof ListNode ? "[" + i + "]"
                                     : ""), "a map with name and values, such as { name: X-Tenant, values: [a] }");
                 }
                 ConfigReader h = ConfigReader.of(headers.get(i), c.childPath("header") + "[" + i + "]");

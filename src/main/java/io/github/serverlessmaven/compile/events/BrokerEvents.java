@@ -74,11 +74,7 @@ final class BrokerEvents {
                     "Action", Cfn.list("secretsmanager:GetSecretValue"), "Resource", secrets));
             context.addRoleStatement(function, Cfn.map("Effect", "Allow",
                     "Action", Cfn.list("mq:DescribeBroker"), "Resource", brokers));
-            context.addRoleStatement(function, Cfn.map("Effect", "Allow",
-                    "Action", Cfn.list("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces",
-                            "ec2:DescribeVpcs", "ec2:DeleteNetworkInterface", "ec2:DescribeSubnets",
-                            "ec2:DescribeSecurityGroups"),
-                    "Resource", "*"));
+            context.addRoleStatement(function, KafkaEventSupport.ec2Statement());
         });
     }
 

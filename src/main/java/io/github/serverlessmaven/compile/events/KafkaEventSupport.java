@@ -18,8 +18,9 @@ final class KafkaEventSupport {
     private KafkaEventSupport() {}
 
     /**
-     * The EC2 actions Lambda needs to reach a cluster inside a VPC; v3 adds this statement to the execution role
-     * for every function with an msk event, and for every function whose kafka events name a subnet or group.
+     * The EC2 actions Lambda needs to reach a cluster or broker inside a VPC; v3 adds this statement to the
+     * execution role for every function with an msk, activemq or rabbitmq event, and for every function whose
+     * kafka events name a subnet or group.
      */
     static Map<String, Object> ec2Statement() {
         return Cfn.map("Effect", "Allow",

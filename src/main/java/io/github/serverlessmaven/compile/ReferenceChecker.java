@@ -11,10 +11,12 @@ import io.github.serverlessmaven.model.EventSpec;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.template.Template;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every {@code Ref} and {@code Fn::GetAtt} in the finished template must name a resource of the template, a
@@ -52,7 +54,7 @@ public final class ReferenceChecker {
             return;
         }
         Set<String> conditions = template.root().get("Conditions") instanceof Map<?, ?> c
-                ? c.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()) : Set.of();
+                ? c.keySet().stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();
         for (Map.Entry<String, Node> e : declared.entries().entrySet()) {
             if (!(e.getValue() instanceof MapNode resource)) {
                 continue;
@@ -221,7 +223,7 @@ public final class ReferenceChecker {
      */
     private static final class Trail {
         private final String root;
-        private final List<Object> steps = new java.util.ArrayList<>();
+        private final List<Object> steps = new ArrayList<>();
 
         Trail(String root) {
             this.root = root;

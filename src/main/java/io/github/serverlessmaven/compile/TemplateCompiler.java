@@ -3,6 +3,7 @@ package io.github.serverlessmaven.compile;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.ConfigReader;
 import io.github.serverlessmaven.config.Diagnostics;
+import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.model.EventSpec;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.model.Service;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs the compilers in v3's order: core (bucket), log groups, role, functions, events, finalize.
@@ -59,13 +61,13 @@ public final class TemplateCompiler {
             StackSplitter.Split split = new StackSplitter().split(service, update.root(), artifactDirectoryName);
             update.replaceWith(split.root());
             nested = split.nested();
-            diagnostics.warn(io.github.serverlessmaven.config.Position.of(service.configFile()), "",
+            diagnostics.warn(Position.of(service.configFile()), "",
                     "the service exceeds one CloudFormation stack's limits; its functions were split into "
                             + nested.size() + " nested stacks", null);
         }
         int count = update.resources().size();
         if (count > MAX_RESOURCES) {
-            throw new ConfigException(io.github.serverlessmaven.config.Position.of(service.configFile()), "",
+            throw new ConfigException(Position.of(service.configFile()), "",
                     "the stack would have " + count + " resources even after moving functions into nested stacks "
                             + "(the root stack keeps what functions share: APIs and their paths, topics and buckets "
                             + "created by events, and resources:); CloudFormation allows " + MAX_RESOURCES
@@ -77,7 +79,7 @@ public final class TemplateCompiler {
     }
 
     /** v3 events without a compiler here: named as such, not "corrected" to the nearest supported name. */
-    private static final java.util.Set<String> V3_EVENTS_NOT_SUPPORTED = java.util.Set.of("cloudFront");
+    private static final Set<String> V3_EVENTS_NOT_SUPPORTED = Set.of("cloudFront");
 
     private void compileEvents(CompileContext context) {
         Map<String, List<FunctionEvent>> byType = new LinkedHashMap<>();

@@ -2,22 +2,30 @@ package io.github.serverlessmaven.deploy;
 
 import io.github.serverlessmaven.aws.AwsClients;
 import io.github.serverlessmaven.aws.AwsErrors;
+import io.github.serverlessmaven.compile.StackSplitter;
 import io.github.serverlessmaven.deploy.DeployedState.StoredArtifact;
 import io.github.serverlessmaven.model.DeploymentBucketSpec;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.naming.Naming;
 import io.github.serverlessmaven.packaging.Digests;
+import io.github.serverlessmaven.project.Console;
 import io.github.serverlessmaven.project.Log;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -44,10 +52,10 @@ public final class Deployer {
     private final DeployOptions options;
     private String step = "start the deploy";
 
-    private io.github.serverlessmaven.project.Console console = io.github.serverlessmaven.project.Console.SILENT;
+    private Console console = Console.SILENT;
 
     /** Where uploads and stack events show as a live footer on a terminal (plain log lines otherwise). */
-    public Deployer console(io.github.serverlessmaven.project.Console console) {
+    public Deployer console(Console console) {
         this.console = console;
         return this;
     }
@@ -157,7 +165,7 @@ public final class Deployer {
         String servicePrefix = service.provider().deploymentPrefix() + "/" + service.name() + "/" + service.stage();
         Map<String, String> nestedTemplates = nestedTemplates(input.outputDir(), service);
         // Notifications on existing buckets live outside the template; a change to them must not look like "no change".
-        java.nio.file.Path notifications = input.outputDir().resolve(ExistingS3Notifications.FILE);
+        Path notifications = input.outputDir().resolve(ExistingS3Notifications.FILE);
         String outsideTemplate = Files.isRegularFile(notifications) ? DeployInputs.read(notifications) : "";
         Optional<String> latestText = Optional.empty();
         boolean interrupted = false;
@@ -285,7 +293,7 @@ public final class Deployer {
         }
         String newDir = input.artifactDirectoryName();
         String template = input.updateStackTemplate();
-        Map<String, String> nested = new java.util.TreeMap<>(nestedTemplates);
+        Map<String, String> nested = new TreeMap<>(nestedTemplates);
         for (LocalArtifact artifact : input.artifacts()) {
             StoredArtifact stored = previous.artifacts().get(artifact.name());
             if (stored == null || !stored.sha256().equals(artifact.sha256())) {
@@ -348,17 +356,17 @@ public final class Deployer {
     }
 
     /** Nested-stack templates the package step wrote (services past one stack's limits), by file name. */
-    private static Map<String, String> nestedTemplates(java.nio.file.Path outputDir, Service service) {
-        Map<String, String> out = new java.util.TreeMap<>();
+    private static Map<String, String> nestedTemplates(Path outputDir, Service service) {
+        Map<String, String> out = new TreeMap<>();
         if (outputDir == null || !Files.isDirectory(outputDir)) {
             return out;
         }
         try (var files = Files.list(outputDir)) {
-            for (java.nio.file.Path file : files.filter(f -> f.getFileName().toString()
-                    .startsWith(io.github.serverlessmaven.compile.StackSplitter.NESTED_TEMPLATE_PREFIX)).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString()
+                    .startsWith(StackSplitter.NESTED_TEMPLATE_PREFIX)).toList()) {
                 out.put(file.getFileName().toString(), DeployInputs.template(file, service));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DeployException("Cannot read the nested templates in " + outputDir + ": " + e.getMessage());
         }
         return out;
@@ -369,15 +377,15 @@ public final class Deployer {
         if (uploads.isEmpty()) {
             return;
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        ExecutorService pool = Executors.newFixedThreadPool(
                 Math.min(UPLOAD_THREADS, uploads.size()));
         long totalBytes = 0;
         for (LocalArtifact artifact : uploads) {
             totalBytes += artifact.file().toFile().length();
         }
-        try (io.github.serverlessmaven.project.Console.Progress progress = console.progress("Uploading "
+        try (Console.Progress progress = console.progress("Uploading "
                 + uploads.size() + " artifact(s)", totalBytes)) {
-            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            List<Future<?>> running = new ArrayList<>();
             for (LocalArtifact artifact : uploads) {
                 String key = newDir + "/" + artifact.name();
                 log.info("Uploading " + artifact.name() + " (" + size(artifact) + ") to s3://" + bucket.name() + "/"
@@ -525,14 +533,14 @@ public final class Deployer {
     private static String size(LocalArtifact artifact) {
         try {
             long bytes = Files.size(artifact.file());
-            return bytes >= 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0)
-                    : String.format(java.util.Locale.ROOT, "%.1f kB", bytes / 1024.0);
+            return bytes >= 1024 * 1024 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0)
+                    : String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0);
         } catch (IOException e) {
             return "?";
         }
     }
 
     private static String seconds(long started) {
-        return String.format(java.util.Locale.ROOT, "%.1fs", (System.nanoTime() - started) / 1e9);
+        return String.format(Locale.ROOT, "%.1fs", (System.nanoTime() - started) / 1e9);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.serverlessmaven.deploy;
 
+import io.github.serverlessmaven.config.MapNode;
+import io.github.serverlessmaven.config.ScalarNode;
+import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.packaging.Digests;
 import io.github.serverlessmaven.project.Log;
 import java.io.IOException;
@@ -7,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.FilterRule;
@@ -64,7 +71,7 @@ final class ExistingS3Notifications {
                 for (JsonNode rule : ruleList.asArray()) {
                     // S3 documents the names in lower case (the SDK's enum says "Prefix"; emulators insist on "prefix").
                     rule.asObject().forEach((name, value) -> rules.add(FilterRule.builder()
-                            .name(name.toLowerCase(java.util.Locale.ROOT)).value(value.asString()).build()));
+                            .name(name.toLowerCase(Locale.ROOT)).value(value.asString()).build()));
                 }
             }
             String event = text(r, "event");
@@ -101,7 +108,7 @@ final class ExistingS3Notifications {
     }
 
     /** Removes this stack's notifications from the buckets (for remove); returns how many were removed. */
-    int clear(java.util.Collection<String> buckets, String stackName) {
+    int clear(Collection<String> buckets, String stackName) {
         int removed = 0;
         for (String bucket : buckets) {
             GetBucketNotificationConfigurationResponse current;
@@ -129,14 +136,14 @@ final class ExistingS3Notifications {
     }
 
     /** The literal bucket names of the service's {@code s3} events with {@code existing: true}. */
-    static java.util.Set<String> existingBuckets(io.github.serverlessmaven.model.Service service) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    static Set<String> existingBuckets(Service service) {
+        Set<String> out = new LinkedHashSet<>();
         for (var function : service.functions().values()) {
             for (var event : function.events()) {
-                if (event.type().equals("s3") && event.body() instanceof io.github.serverlessmaven.config.MapNode m
-                        && m.get("existing") instanceof io.github.serverlessmaven.config.ScalarNode e
+                if (event.type().equals("s3") && event.body() instanceof MapNode m
+                        && m.get("existing") instanceof ScalarNode e
                         && Boolean.TRUE.equals(e.value())
-                        && m.get("bucket") instanceof io.github.serverlessmaven.config.ScalarNode b
+                        && m.get("bucket") instanceof ScalarNode b
                         && b.value() instanceof String name) {
                     out.add(name);
                 }

@@ -1,13 +1,17 @@
 package io.github.serverlessmaven.deploy;
 
+import io.github.serverlessmaven.aws.AwsClients;
+import io.github.serverlessmaven.aws.AwsErrors;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.naming.Naming;
+import io.github.serverlessmaven.project.Log;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
@@ -68,19 +72,19 @@ public final class InfoReporter {
     }
 
     /** The report of the deployed stack, or empty when there is no stack. */
-    public static Optional<DeployReport> read(io.github.serverlessmaven.aws.AwsClients aws, Service service) {
+    public static Optional<DeployReport> read(AwsClients aws, Service service) {
         try {
-            Optional<Stack> stack = new Stacks(aws.cloudFormation(), io.github.serverlessmaven.project.Log.NONE,
+            Optional<Stack> stack = new Stacks(aws.cloudFormation(), Log.NONE,
                     java.time.Duration.ofMinutes(1), java.time.Duration.ofSeconds(5)).describe(service.stackName());
             return stack.map(s -> new InfoReporter(aws.cloudFormation()).report(service, s));
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            throw io.github.serverlessmaven.aws.AwsErrors.translate(e, "read stack " + service.stackName(),
+            throw AwsErrors.translate(e, "read stack " + service.stackName(),
                     aws.settings());
         }
     }
 
     private static Optional<String> endpoint(Map<String, String> outputs, String outputKey, String physicalId,
-            java.util.function.Function<String, String> derive) {
+            Function<String, String> derive) {
         String fromOutput = outputs.get(outputKey);
         if (fromOutput != null && !fromOutput.isBlank() && !fromOutput.contains("None")) {
             return Optional.of(fromOutput);

@@ -4,7 +4,9 @@ import io.github.serverlessmaven.aws.AwsErrors;
 import io.github.serverlessmaven.project.Log;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -90,8 +92,8 @@ public final class Stacks {
     }
 
     /** Logical id to physical id for every resource (paginated), plus the stack's parameters by name. */
-    public java.util.Map<String, String> physicalIds(Stack stack) {
-        java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
+    public Map<String, String> physicalIds(Stack stack) {
+        Map<String, String> ids = new LinkedHashMap<>();
         stack.parameters().forEach(p -> ids.put(p.parameterKey(), p.parameterValue()));
         cfn.listStackResourcesPaginator(r -> r.stackName(stack.stackId())).stackResourceSummaries().forEach(r -> {
             if (r.logicalResourceId() != null && r.physicalResourceId() != null) {

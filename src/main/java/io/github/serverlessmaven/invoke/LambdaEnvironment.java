@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,7 +47,7 @@ final class LambdaEnvironment {
             if (value == null || overrides.containsKey(name)) {
                 return;
             }
-            if (value instanceof Map || value instanceof java.util.List) {
+            if (value instanceof Map || value instanceof List) {
                 log.warn("environment variable " + name + " of function " + fn.key() + " is a CloudFormation "
                         + "expression that only AWS can resolve, so it is not set locally; perhaps you should pass "
                         + "-Dserverless.env." + name + "=value");

@@ -1,6 +1,10 @@
 package io.github.serverlessmaven.naming;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every logical ID and physical name, spelled exactly as Serverless Framework v3's {@code lib/plugins/aws/lib/naming.js}
@@ -531,17 +535,17 @@ public final class Naming {
         return sb.append("Model").toString();
     }
 
-    private static final java.util.regex.Pattern HAS_COMPOUND_WORDS = java.util.regex.Pattern.compile(
+    private static final Pattern HAS_COMPOUND_WORDS = Pattern.compile(
             "[a-z][A-Z]|[A-Z]{2}[a-z]|[0-9][a-zA-Z]|[a-zA-Z][0-9]|[^a-zA-Z0-9 ]");
-    private static final java.util.regex.Pattern COMPOUND_WORD = java.util.regex.Pattern.compile(
+    private static final Pattern COMPOUND_WORD = Pattern.compile(
             "[A-Z]?[a-z]+|[A-Z]+(?=[^A-Za-z0-9]|[A-Z][a-z]|$)|[A-Z]+|[0-9]+");
-    private static final java.util.regex.Pattern PLAIN_WORD = java.util.regex.Pattern.compile("[A-Za-z0-9]+");
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9]+");
 
     /** lodash {@code _.words} for ASCII text (what startCase and camelCase split on); ordinals are not special. */
-    static java.util.List<String> lodashWords(String text) {
-        java.util.regex.Matcher m = (HAS_COMPOUND_WORDS.matcher(text).find() ? COMPOUND_WORD : PLAIN_WORD)
+    static List<String> lodashWords(String text) {
+        Matcher m = (HAS_COMPOUND_WORDS.matcher(text).find() ? COMPOUND_WORD : PLAIN_WORD)
                 .matcher(text);
-        java.util.List<String> words = new java.util.ArrayList<>();
+        List<String> words = new ArrayList<>();
         while (m.find()) {
             words.add(m.group());
         }

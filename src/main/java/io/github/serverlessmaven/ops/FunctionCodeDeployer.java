@@ -13,6 +13,7 @@ import io.github.serverlessmaven.naming.Naming;
 import io.github.serverlessmaven.pipeline.PackageResult;
 import io.github.serverlessmaven.project.Log;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -142,7 +143,7 @@ public final class FunctionCodeDeployer {
     static Map<String, String> plainEnvironment(FunctionDef fn) {
         Map<String, String> env = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : fn.environment().entrySet()) {
-            if (e.getValue() instanceof Map<?, ?> || e.getValue() instanceof java.util.List<?>) {
+            if (e.getValue() instanceof Map<?, ?> || e.getValue() instanceof List<?>) {
                 return null;
             }
             env.put(e.getKey(), e.getValue() == null ? "" : String.valueOf(e.getValue()));

@@ -1,12 +1,15 @@
 package io.github.serverlessmaven.pipeline;
 
 import io.github.serverlessmaven.compile.Artifact;
+import io.github.serverlessmaven.compile.StackSplitter;
 import io.github.serverlessmaven.compile.TemplateCompiler;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.Diagnostics;
+import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.config.Problem;
+import io.github.serverlessmaven.config.ScalarNode;
 import io.github.serverlessmaven.config.YamlLoader;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.packaging.ArtifactPackager;
@@ -18,9 +21,11 @@ import io.github.serverlessmaven.project.PlainConsole;
 import io.github.serverlessmaven.project.ProjectLayout;
 import io.github.serverlessmaven.template.Json;
 import io.github.serverlessmaven.validate.ServiceParser;
+import io.github.serverlessmaven.variables.DotEnv;
 import io.github.serverlessmaven.variables.SecretEnvironment;
 import io.github.serverlessmaven.variables.VariableContext;
 import io.github.serverlessmaven.variables.VariableResolver;
+import io.github.serverlessmaven.variables.VariableSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +35,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +70,7 @@ public final class ServicePipeline {
         return load(request, Map.of());
     }
 
-    public Service load(PackageRequest request, Map<String, io.github.serverlessmaven.variables.VariableSource> extra) {
+    public Service load(PackageRequest request, Map<String, VariableSource> extra) {
         Diagnostics diagnostics = new Diagnostics();
         Node raw = loadConfiguration(request);
         Map<String, String> options = new HashMap<>(request.options());
@@ -101,7 +107,7 @@ public final class ServicePipeline {
                 + deploymentFolderName(now);
         Map<String, Artifact> layerArtifacts = new LayerArtifacts().prepare(service, project);
         // Everything deploy uploads: function artifacts by function key, layer zips as "layer:<name>".
-        Map<String, Artifact> deployable = new java.util.LinkedHashMap<>(artifacts);
+        Map<String, Artifact> deployable = new LinkedHashMap<>(artifacts);
         layerArtifacts.forEach((layer, artifact) -> deployable.put("layer:" + layer, artifact));
         Path create = outputDir.resolve("cloudformation-template-create-stack.json");
         Path update = outputDir.resolve("cloudformation-template-update-stack.json");
@@ -136,7 +142,7 @@ public final class ServicePipeline {
             written.add(update);
             warnAboutSecrets(secrets, updateTemplate, templates);
             for (var nested : templates.nested().entrySet()) {
-                Path file = outputDir.resolve(io.github.serverlessmaven.compile.StackSplitter
+                Path file = outputDir.resolve(StackSplitter
                         .nestedTemplateFileName(nested.getKey()));
                 Files.writeString(file, secrets.mask(Json.pretty(nested.getValue())), StandardCharsets.UTF_8);
                 written.add(file);
@@ -183,7 +189,7 @@ public final class ServicePipeline {
     private static void deleteStaleNestedTemplates(Path outputDir) throws IOException {
         try (var files = Files.list(outputDir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith(
-                    io.github.serverlessmaven.compile.StackSplitter.NESTED_TEMPLATE_PREFIX)).toList()) {
+                    StackSplitter.NESTED_TEMPLATE_PREFIX)).toList()) {
                 Files.delete(file);
             }
         }
@@ -195,19 +201,19 @@ public final class ServicePipeline {
      * the stage is the command line's, or provider.stage when written without variables, or dev.
      */
     private Map<String, String> environment(Node raw, PackageRequest request) {
-        if (!(raw instanceof io.github.serverlessmaven.config.MapNode root
-                && root.get("useDotenv") instanceof io.github.serverlessmaven.config.ScalarNode flag
+        if (!(raw instanceof MapNode root
+                && root.get("useDotenv") instanceof ScalarNode flag
                 && (Boolean.TRUE.equals(flag.value()) || "true".equals(flag.value())))) {
             return request.env();
         }
         String stage = request.stage();
-        if (stage == null && root.get("provider") instanceof io.github.serverlessmaven.config.MapNode provider
-                && provider.get("stage") instanceof io.github.serverlessmaven.config.ScalarNode s
+        if (stage == null && root.get("provider") instanceof MapNode provider
+                && provider.get("stage") instanceof ScalarNode s
                 && s.value() instanceof String text && !text.contains("${")) {
             stage = text;
         }
         Path serviceDir = request.configFile().toAbsolutePath().getParent();
-        Path file = io.github.serverlessmaven.variables.DotEnv.fileFor(serviceDir, stage != null ? stage : "dev");
+        Path file = DotEnv.fileFor(serviceDir, stage != null ? stage : "dev");
         if (file == null) {
             log.debug("useDotenv: no .env file in " + serviceDir);
             return request.env();
@@ -215,7 +221,7 @@ public final class ServicePipeline {
         Path base = request.project().baseDir();
         String display = file.startsWith(base) ? base.relativize(file).toString() : file.toString();
         log.info("Loading environment variables from " + display);
-        return io.github.serverlessmaven.variables.DotEnv.apply(file, display, request.env());
+        return DotEnv.apply(file, display, request.env());
     }
 
     private Node loadConfiguration(PackageRequest request) {

@@ -1,6 +1,7 @@
 package io.github.serverlessmaven.project;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -98,6 +99,6 @@ public interface Console {
 
     /** Formats a byte count as one decimal MB ("12.5 MB"). */
     static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.serverlessmaven.project;
 
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -32,7 +33,7 @@ public final class TerminalConsole implements Console {
     }
 
     /** The width in the {@code COLUMNS} variable, else {@link #DEFAULT_COLUMNS}. */
-    static int columns(java.util.Map<String, String> env) {
+    static int columns(Map<String, String> env) {
         try {
             return Integer.parseInt(env.getOrDefault("COLUMNS", "").trim());
         } catch (NumberFormatException unset) {

@@ -16,6 +16,7 @@ import io.github.serverlessmaven.variables.VariableSyntax.Part;
 import io.github.serverlessmaven.variables.VariableSyntax.Source;
 import io.github.serverlessmaven.variables.VariableSyntax.Text;
 import io.github.serverlessmaven.variables.VariableSyntax.Variable;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -753,7 +754,7 @@ public final class VariableResolver {
         if (first == null || asText(first).isBlank()) {
             throw failure(at, "the 'file' source needs a path", "write ${file(./config.yml)}");
         }
-        java.nio.file.Path path = files.resolve(asText(first));
+        Path path = files.resolve(asText(first));
         String display = files.display(path);
         Node content;
         try {

@@ -11,6 +11,7 @@ import io.github.serverlessmaven.template.Cfn;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +32,7 @@ final class AlexaPermissions {
     private AlexaPermissions() {}
 
     static void compile(CompileContext context, List<FunctionEvent> events, String principal,
-            java.util.function.BiFunction<String, Integer, String> logicalId) {
+            BiFunction<String, Integer, String> logicalId) {
         for (FunctionEvent event : events) {
             String appId;
             boolean enabled = true;

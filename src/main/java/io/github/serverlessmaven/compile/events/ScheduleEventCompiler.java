@@ -5,6 +5,7 @@ import io.github.serverlessmaven.compile.EventCompiler;
 import io.github.serverlessmaven.compile.FunctionEvent;
 import io.github.serverlessmaven.compile.FunctionRoleCompiler;
 import io.github.serverlessmaven.config.ConfigReader;
+import io.github.serverlessmaven.config.ListNode;
 import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.ScalarNode;
@@ -20,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code schedule} events: an EventBridge rule and a Lambda permission per expression (v3's default), or an
@@ -72,7 +74,7 @@ public final class ScheduleEventCompiler implements EventCompiler {
             }
             for (int i = 0; i < rates.size(); i++) {
                 Object value = rates.get(i).toPlain();
-                String itemPath = r.childPath("rate") + (r.raw("rate") instanceof io.github.serverlessmaven.config.ListNode
+                String itemPath = r.childPath("rate") + (r.raw("rate") instanceof ListNode
                         ? "[" + i + "]" : "");
                 if (value instanceof String s) {
                     ScheduleExpressions.check(s, rates.get(i).position(), itemPath);
@@ -86,7 +88,7 @@ public final class ScheduleEventCompiler implements EventCompiler {
             }
             name = r.optString("name").orElse(null);
             description = r.optString("description").orElse(null);
-            long inputs = java.util.stream.Stream.of("input", "inputPath", "inputTransformer").filter(r::has).count();
+            long inputs = Stream.of("input", "inputPath", "inputTransformer").filter(r::has).count();
             if (inputs > 1) {
                 throw r.error(r.has("inputPath") ? "inputPath" : "inputTransformer", "only one of input, inputPath "
                         + "and inputTransformer can be set: EventBridge passes the target one of them",

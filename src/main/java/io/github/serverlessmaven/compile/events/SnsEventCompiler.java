@@ -6,6 +6,7 @@ import io.github.serverlessmaven.compile.FunctionEvent;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.ConfigReader;
 import io.github.serverlessmaven.config.MapNode;
+import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.naming.Naming;
 import io.github.serverlessmaven.template.Cfn;
@@ -143,7 +144,7 @@ public final class SnsEventCompiler implements EventCompiler {
                 EventSupport.permission(endpoint, alias, "sns.amazonaws.com", topicArn));
     }
 
-    private static void checkTopicName(String name, io.github.serverlessmaven.config.Position position, String path) {
+    private static void checkTopicName(String name, Position position, String path) {
         if (!TOPIC_NAME.matcher(name).matches()) {
             throw new ConfigException(position, path, "invalid topic name '" + name + "': expected up to 256 "
                     + "letters, digits, '-' or '_'", "use a plain topic name, or an ARN starting with arn:");

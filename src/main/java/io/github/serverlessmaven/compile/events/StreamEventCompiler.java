@@ -5,6 +5,7 @@ import io.github.serverlessmaven.compile.EventCompiler;
 import io.github.serverlessmaven.compile.FunctionEvent;
 import io.github.serverlessmaven.config.ConfigException;
 import io.github.serverlessmaven.config.ConfigReader;
+import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.model.FunctionDef;
@@ -184,7 +185,7 @@ public final class StreamEventCompiler implements EventCompiler {
         }
         Object arn;
         String type = null;
-        if (raw instanceof io.github.serverlessmaven.config.MapNode m && !Cfn.isIntrinsic(m.toPlain())) {
+        if (raw instanceof MapNode m && !Cfn.isIntrinsic(m.toPlain())) {
             ConfigReader d = ConfigReader.of(m, destinations.childPath("onFailure"));
             arn = EventSupport.stringOrIntrinsic(d, "arn", "an ARN or an intrinsic function");
             type = d.optEnum("type", List.of("sns", "sqs")).orElse(null);
@@ -212,7 +213,7 @@ public final class StreamEventCompiler implements EventCompiler {
 
     private static String consumerName(CompileContext context, FunctionDef function, String streamName) {
         Node kinesis = context.service().provider().raw().get("kinesis");
-        if (kinesis instanceof io.github.serverlessmaven.config.MapNode m
+        if (kinesis instanceof MapNode m
                 && ConfigReader.of(m, "provider.kinesis").has("consumerNamingMode")) {
             return Naming.streamConsumerName(function.key(), streamName, context.service().name(), context.stage());
         }

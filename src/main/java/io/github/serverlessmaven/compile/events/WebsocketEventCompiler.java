@@ -281,7 +281,7 @@ public final class WebsocketEventCompiler implements EventCompiler {
                         + "' of a websocket event", "use route, routeResponseSelectionExpression and authorizer");
             }
         }
-        if (r.raw("route") instanceof io.github.serverlessmaven.config.ScalarNode s && !(s.value() instanceof String)) {
+        if (r.raw("route") instanceof ScalarNode s && !(s.value() instanceof String)) {
             throw ConfigReader.typeError(r.raw("route"), r.childPath("route"), "a route key such as $connect, "
                     + "$disconnect, $default or an action name");
         }

@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Every {@code Ref} and {@code Fn::GetAtt} in the finished template must name a resource of the template, a
@@ -38,7 +37,7 @@ public final class ReferenceChecker {
         }
         if (service.root() != null && service.root().get("resources") instanceof MapNode resources) {
             checkNode(resources, "resources", known);
-            checkDependsOnAndConditions(resources, template, known);
+            checkDependsOnAndConditions(resources, template);
         }
         for (String section : List.of("Resources", "Outputs", "Conditions")) {
             checkPlain(template.root().get(section), section, known, service.configFile());
@@ -49,12 +48,13 @@ public final class ReferenceChecker {
      * {@code DependsOn} and {@code Condition} of the user's resources name other resources and conditions;
      * CloudFormation rejects a name that does not exist when the template is validated, without a line.
      */
-    private static void checkDependsOnAndConditions(MapNode resources, Template template, Set<String> known) {
+    private static void checkDependsOnAndConditions(MapNode resources, Template template) {
         if (!(resources.get("Resources") instanceof MapNode declared)) {
             return;
         }
-        Set<String> conditions = template.root().get("Conditions") instanceof Map<?, ?> c
-                ? c.keySet().stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();
+        // DependsOn takes resources only: CloudFormation refuses a parameter there.
+        Set<String> resourceIds = keys(template, "Resources");
+        Set<String> conditions = keys(template, "Conditions");
         for (Map.Entry<String, Node> e : declared.entries().entrySet()) {
             if (!(e.getValue() instanceof MapNode resource)) {
                 continue;
@@ -64,8 +64,14 @@ public final class ReferenceChecker {
             List<Node> names = dependsOn instanceof ListNode l ? l.items() : dependsOn != null ? List.of(dependsOn)
                     : List.of();
             for (Node name : names) {
-                if (name instanceof ScalarNode s && s.value() instanceof String target && !known.contains(target)) {
-                    String closest = ConfigReader.closest(target, known);
+                if (name instanceof ScalarNode s && s.value() instanceof String target
+                        && !resourceIds.contains(target)) {
+                    if (keys(template, "Parameters").contains(target)) {
+                        throw new ConfigException(name.position(), path + ".DependsOn", "'DependsOn' names '"
+                                + target + "', which is a parameter, not a resource",
+                                "remove it from DependsOn: parameters have their values before any resource");
+                    }
+                    String closest = ConfigReader.closest(target, resourceIds);
                     throw new ConfigException(name.position(), path + ".DependsOn", "'DependsOn' names '" + target
                             + "', which is not a resource of the stack", closest != null ? "write '" + closest
                             + "'" : "name a resource of resources.Resources or a generated one");
@@ -82,16 +88,20 @@ public final class ReferenceChecker {
         }
     }
 
+    /** What a Ref or Fn::GetAtt may name: the template's resources and parameters. */
     private static Set<String> known(Template template) {
-        // The merge of resources: replaces the Resources map in the root, so read it from there.
-        Set<String> known = new LinkedHashSet<>();
-        if (template.root().get("Resources") instanceof Map<?, ?> resources) {
-            resources.keySet().forEach(k -> known.add(String.valueOf(k)));
-        }
-        if (template.root().get("Parameters") instanceof Map<?, ?> parameters) {
-            parameters.keySet().forEach(k -> known.add(String.valueOf(k)));
-        }
+        Set<String> known = keys(template, "Resources");
+        known.addAll(keys(template, "Parameters"));
         return known;
+    }
+
+    /** The names a section of the merged template declares; the merge of resources: writes into the root. */
+    private static Set<String> keys(Template template, String section) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (template.root().get(section) instanceof Map<?, ?> declared) {
+            declared.keySet().forEach(k -> keys.add(String.valueOf(k)));
+        }
+        return keys;
     }
 
     private static void checkNode(Node node, String path, Set<String> known) {

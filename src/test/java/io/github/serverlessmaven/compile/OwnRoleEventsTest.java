@@ -77,11 +77,8 @@ class OwnRoleEventsTest {
         return pack(name, withoutReader);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Object> statements(Map<String, Object> template, String role) {
-        Map<String, Object> policy = (Map<String, Object>) ((List<Object>) Templates.properties(template, role)
-                .get("Policies")).get(0);
-        return (List<Object>) ((Map<String, Object>) policy.get("PolicyDocument")).get("Statement");
+        return new ArrayList<>(Templates.roleStatements(template, role));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package io.github.serverlessmaven.compile.events;
 
+import static io.github.serverlessmaven.testing.Templates.eventStatements;
 import static io.github.serverlessmaven.testing.Templates.properties;
 import static io.github.serverlessmaven.testing.Templates.resources;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,18 +32,6 @@ class AsyncEventRoleTest {
                 %s
                 %s
                 """.formatted(functionBody.indent(4), extra));
-    }
-
-    /** The role's statements after the two log statements every service has. */
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> eventStatements(Map<String, Object> template) {
-        Map<String, Object> policy = (Map<String, Object>) ((List<Object>) properties(template,
-                "IamRoleLambdaExecution").get("Policies")).get(0);
-        List<Map<String, Object>> statements = (List<Map<String, Object>>) ((Map<String, Object>) policy
-                .get("PolicyDocument")).get("Statement");
-        assertThat(statements.get(0).get("Action")).asList().contains("logs:CreateLogStream");
-        assertThat(statements.get(1).get("Action")).isEqualTo(List.of("logs:PutLogEvents"));
-        return statements.subList(2, statements.size());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.github.serverlessmaven.compile.events;
 
+import static io.github.serverlessmaven.testing.Templates.EC2_NETWORK_STATEMENT;
+import static io.github.serverlessmaven.testing.Templates.eventStatements;
 import static io.github.serverlessmaven.testing.Templates.properties;
 import static io.github.serverlessmaven.testing.Templates.resource;
 import static io.github.serverlessmaven.testing.Templates.resources;
@@ -25,9 +27,6 @@ class KafkaEventsTest {
 
     private static final String CLUSTER = "arn:aws:kafka:us-east-1:111111111111:cluster/ClusterName/a1a1a1a1a1a1a1a1a";
     private static final String SCRAM = "arn:aws:secretsmanager:us-east-1:111111111111:secret:AmazonMSK_a1a1a1a1";
-    private static final Map<String, Object> EC2 = Map.of("Effect", "Allow", "Action", List.of(
-            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs",
-            "ec2:DeleteNetworkInterface", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"), "Resource", "*");
 
     @TempDir
     Path dir;
@@ -58,16 +57,6 @@ class KafkaEventsTest {
                   events:
                     - %s
                 """.formatted(event.indent(6).strip()));
-    }
-
-    /** The role's statements after the two log statements every service has. */
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> eventStatements(Map<String, Object> template) {
-        Map<String, Object> policy = (Map<String, Object>) ((List<Object>) properties(template,
-                "IamRoleLambdaExecution").get("Policies")).get(0);
-        List<Map<String, Object>> statements = (List<Map<String, Object>>) ((Map<String, Object>) policy
-                .get("PolicyDocument")).get("Statement");
-        return statements.subList(2, statements.size());
     }
 
     private static Map<String, Object> getAtt(String logicalId) {
@@ -103,7 +92,7 @@ class KafkaEventsTest {
                 "Topics", List.of("TestingTopic")).entrySet());
         assertThat(eventStatements(t)).containsExactly(Map.of("Effect", "Allow",
                 "Action", List.of("kafka:DescribeCluster", "kafka:GetBootstrapBrokers"),
-                "Resource", List.of(CLUSTER)), EC2);
+                "Resource", List.of(CLUSTER)), EC2_NETWORK_STATEMENT);
     }
 
     @Test
@@ -200,7 +189,7 @@ class KafkaEventsTest {
                         Map.of("Type", "VPC_SUBNET", "URI", "subnet:subnet-0022002200"),
                         Map.of("Type", "VPC_SECURITY_GROUP", "URI", "security_group:sg-abc4567890"))).entrySet());
         assertThat(eventStatements(t)).containsExactly(Map.of("Effect", "Allow",
-                "Action", List.of("secretsmanager:GetSecretValue"), "Resource", List.of(secret)), EC2);
+                "Action", List.of("secretsmanager:GetSecretValue"), "Resource", List.of(secret)), EC2_NETWORK_STATEMENT);
     }
 
     @Test
@@ -237,7 +226,7 @@ class KafkaEventsTest {
                         "StartingPositionTimestamp", 123,
                         "FilterCriteria", Map.of("Filters", List.of(Map.of("Pattern",
                                 "{\"eventName\":\"INSERT\"}")))).entrySet());
-        // No subnet or security group: no EC2 statement.
+        // No subnet or security group: no EC2_NETWORK_STATEMENT statement.
         assertThat(eventStatements(t)).containsExactly(Map.of("Effect", "Allow",
                 "Action", List.of("secretsmanager:GetSecretValue"), "Resource", List.of(secret)));
     }

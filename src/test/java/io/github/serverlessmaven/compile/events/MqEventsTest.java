@@ -1,7 +1,10 @@
 package io.github.serverlessmaven.compile.events;
 
+import static io.github.serverlessmaven.testing.Templates.EC2_NETWORK_STATEMENT;
+import static io.github.serverlessmaven.testing.Templates.eventStatements;
 import static io.github.serverlessmaven.testing.Templates.properties;
 import static io.github.serverlessmaven.testing.Templates.resource;
+import static io.github.serverlessmaven.testing.Templates.roleStatements;
 import static io.github.serverlessmaven.testing.Templates.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,10 +29,6 @@ class MqEventsTest {
     private static final String OTHER_BROKER = "arn:aws:mq:us-east-1:123456789012:broker:Other:b-1234-abcd";
     private static final String OTHER_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:other-AbCdEf";
 
-    private static final Map<String, Object> EC2 = Map.of("Effect", "Allow", "Action", List.of(
-            "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeVpcs",
-            "ec2:DeleteNetworkInterface", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups"), "Resource", "*");
-
     @TempDir
     Path dir;
 
@@ -44,17 +43,6 @@ class MqEventsTest {
                 package: { artifact: target/app.jar }
                 functions:
                 %s""".formatted(functions.indent(2));
-    }
-
-    /** The role's statements after the two log statements every service has. */
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> eventStatements(Map<String, Object> template) {
-        Map<String, Object> policy = (Map<String, Object>) ((List<Object>) properties(template,
-                "IamRoleLambdaExecution").get("Policies")).get(0);
-        List<Map<String, Object>> statements = (List<Map<String, Object>>) ((Map<String, Object>) policy
-                .get("PolicyDocument")).get("Statement");
-        assertThat(statements.get(1).get("Action")).isEqualTo(List.of("logs:PutLogEvents"));
-        return statements.subList(2, statements.size());
     }
 
     private static Map<String, Object> secrets(Object... arns) {
@@ -91,7 +79,7 @@ class MqEventsTest {
                         "SourceAccessConfigurations", List.of(Map.of("Type", "BASIC_AUTH", "URI", SECRET)))));
         assertThat(new ArrayList<>(properties(t, "BasicEventSourceMappingActiveMQTestingQueue").keySet()))
                 .containsExactly("FunctionName", "EventSourceArn", "Queues", "SourceAccessConfigurations");
-        assertThat(eventStatements(t)).containsExactly(secrets(SECRET), brokers(BROKER), EC2);
+        assertThat(eventStatements(t)).containsExactly(secrets(SECRET), brokers(BROKER), EC2_NETWORK_STATEMENT);
     }
 
     @Test
@@ -171,7 +159,7 @@ class MqEventsTest {
                         "Enabled", false,
                         "FilterCriteria", Map.of("Filters", List.of(
                                 Map.of("Pattern", "{\"value\":{\"a\":[1,2]}}"))))));
-        assertThat(eventStatements(t)).containsExactly(secrets(SECRET), brokers(BROKER), EC2);
+        assertThat(eventStatements(t)).containsExactly(secrets(SECRET), brokers(BROKER), EC2_NETWORK_STATEMENT);
     }
 
     @Test
@@ -214,10 +202,10 @@ class MqEventsTest {
         assertThat(properties(t, "AuditEventSourceMappingActiveMQOrdersin")).containsEntry("EventSourceArn",
                 Map.of("Fn::ImportValue", "broker-arn"));
         // v3 compiles every function's activemq events before any rabbitmq event, and adds three statements per
-        // function and event type. v3 would repeat the EC2 statement and the second brokers statement; the shared
+        // function and event type. v3 would repeat the EC2_NETWORK_STATEMENT statement and the second brokers statement; the shared
         // role of this plugin keeps a statement once (IamRoleCompiler.finish), which grants the same.
         assertThat(eventStatements(t)).containsExactly(
-                secrets(SECRET, OTHER_SECRET), brokers(BROKER, OTHER_BROKER), EC2,
+                secrets(SECRET, OTHER_SECRET), brokers(BROKER, OTHER_BROKER), EC2_NETWORK_STATEMENT,
                 secrets(SECRET), brokers(Map.of("Fn::ImportValue", "broker-arn")),
                 secrets(SECRET, Map.of("Ref", "RabbitSecret")));
     }
@@ -237,10 +225,8 @@ class MqEventsTest {
                 other:
                   handler: a.B::c
                 """.formatted(BROKER, SECRET));
-        Map<String, Object> policy = (Map<String, Object>) ((List<Object>) properties(t,
-                "ReaderIamRoleLambdaExecution").get("Policies")).get(0);
-        List<Object> own = (List<Object>) ((Map<String, Object>) policy.get("PolicyDocument")).get("Statement");
-        assertThat(own).endsWith(secrets(SECRET), brokers(BROKER), EC2);
+        List<Map<String, Object>> own = roleStatements(t, "ReaderIamRoleLambdaExecution");
+        assertThat(own).endsWith(secrets(SECRET), brokers(BROKER), EC2_NETWORK_STATEMENT);
         assertThat(eventStatements(t)).isEmpty();
     }
 

@@ -69,15 +69,21 @@ class EverydayMotoTest {
     }
 
     @Test
-    void noLogTailIsShownUnlessAskedFor() throws IOException {
+    void theLogTailIsAskedForOnlyWhenWanted() throws IOException {
         project.write("v1");
         project.deploy(aws);
 
+        moto.startRecording();
         RemoteInvoker.Result withLog = new RemoteInvoker(aws).invoke(service(), "hello", "{}", null, true);
         RemoteInvoker.Result without = new RemoteInvoker(aws).invoke(service(), "hello", "{}", null, false);
+        List<Moto.Request> invokes = moto.stopRecording().stream()
+                .filter(r -> r.path().endsWith("/invocations")).toList();
 
-        // moto returns no LogResult when it cannot run the function, so only "none asked, none shown" is checked
-        // here; decoding is covered in RemoteInvokerTest.
+        // moto cannot run the function, so it returns no LogResult to decode (RemoteInvokerTest covers decoding):
+        // what is checked is that Lambda is asked for the tail exactly when the user wants it.
+        assertThat(invokes).hasSize(2);
+        assertThat(invokes.get(0).headers()).containsEntry("X-Amz-Log-Type", "Tail");
+        assertThat(invokes.get(1).headers()).containsEntry("X-Amz-Log-Type", "None");
         assertThat(withLog.failed()).isTrue();
         assertThat(without.logTail()).isNull();
     }

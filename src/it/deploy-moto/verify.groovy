@@ -2,6 +2,11 @@ import groovy.json.JsonSlurper
 
 String log = new File(basedir, 'build.log').text
 assert log.contains('Service deployed to stack deploy-moto-dev')
+// Goal 2 deploys target/serverless as goal 1 packaged it; goal 3 packages first (and keeps the templates).
+def deploys = log.split(/--- serverless:[^ ]+:/).findAll { it.startsWith('deploy ') }
+assert deploys.size() == 2
+assert !deploys[0].contains('Packaged deploy-moto')
+assert deploys[1].contains('Packaged deploy-moto for stage dev')
 assert log.contains('No changes to deploy')                           // second deploy, nothing changed
 assert log.contains('stack: deploy-moto-dev (UPDATE_COMPLETE)')      // info
 assert log.contains('Stack deploy-moto-dev removed')                 // remove

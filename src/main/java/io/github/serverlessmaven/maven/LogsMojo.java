@@ -3,12 +3,14 @@ package io.github.serverlessmaven.maven;
 import io.github.serverlessmaven.aws.AwsClients;
 import io.github.serverlessmaven.aws.AwsVariableSources;
 import io.github.serverlessmaven.model.Service;
+import io.github.serverlessmaven.ops.DeployedFunctions;
 import io.github.serverlessmaven.ops.LogsReader;
 import io.github.serverlessmaven.ops.TimeSpec;
 import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -53,7 +55,13 @@ public class LogsMojo extends AbstractAwsMojo {
                     reader.follow(service, function, start, filter, line -> System.out.println(line.render()), -1,
                             Duration.ofSeconds(1), d -> Thread.sleep(d.toMillis()));
                 } else {
-                    reader.read(service, function, start, filter).forEach(line -> System.out.println(line.render()));
+                    List<LogsReader.LogLine> lines = reader.read(service, function, start, filter);
+                    lines.forEach(line -> System.out.println(line.render()));
+                    if (lines.isEmpty()) {
+                        // Silence would not tell "nothing logged" from "looked in the wrong place".
+                        coreLog().info("No log events in " + LogsReader.logGroup(DeployedFunctions.named(service,
+                                function)) + " since " + start + (filter != null ? " matching " + filter : ""));
+                    }
                 }
             }
         }

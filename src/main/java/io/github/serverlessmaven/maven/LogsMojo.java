@@ -10,6 +10,7 @@ import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -59,8 +60,9 @@ public class LogsMojo extends AbstractAwsMojo {
                     lines.forEach(line -> System.out.println(line.render()));
                     if (lines.isEmpty()) {
                         // Silence would not tell "nothing logged" from "looked in the wrong place".
-                        coreLog().info("No log events in " + LogsReader.logGroup(DeployedFunctions.named(service,
-                                function)) + " since " + start + (filter != null ? " matching " + filter : ""));
+                        String group = LogsReader.logGroup(DeployedFunctions.named(service, function));
+                        coreLog().info("No log events in " + group + " since " + start.truncatedTo(ChronoUnit.SECONDS)
+                                + (filter != null ? " matching " + filter : ""));
                     }
                 }
             }

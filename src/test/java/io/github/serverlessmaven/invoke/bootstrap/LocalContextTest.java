@@ -15,7 +15,7 @@ class LocalContextTest {
     void reportsTheFactsAndLogsToTheGivenStream() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        long deadline = System.nanoTime() + 3_000_000_000L;
+        long deadline = System.nanoTime() + 600_000_000_000L;
         Context context = (Context) LocalContext.create(Context.class, new LocalContext.Facts("req-1", "demo-dev-hello",
                 "$LATEST", "arn:aws:lambda:us-east-1:000000000000:function:demo-dev-hello", "/aws/lambda/demo-dev-hello",
                 "stream", 256, deadline), log);
@@ -23,7 +23,11 @@ class LocalContextTest {
         assertThat(context.getAwsRequestId()).isEqualTo("req-1");
         assertThat(context.getFunctionName()).isEqualTo("demo-dev-hello");
         assertThat(context.getMemoryLimitInMB()).isEqualTo(256);
-        assertThat(context.getRemainingTimeInMillis()).isBetween(1, 3000);
+        // The deadline is 10 minutes away: a minute of stall on a busy machine still passes.
+        assertThat(context.getRemainingTimeInMillis()).isBetween(540_000, 600_000);
+        Context expired = (Context) LocalContext.create(Context.class, new LocalContext.Facts("req-2", "f", "$LATEST",
+                "arn", "group", "stream", 128, System.nanoTime() - 1), log);
+        assertThat(expired.getRemainingTimeInMillis()).isZero();
         assertThat(context.getIdentity()).isNull();
         assertThat(context.toString()).isEqualTo("LocalContext[req-1]");
         context.getLogger().log("plain");

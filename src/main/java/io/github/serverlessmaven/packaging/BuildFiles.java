@@ -30,17 +30,22 @@ public final class BuildFiles {
     }
 
     /**
-     * A new empty file beside {@code file}, named after it, this process and a counter. Not
-     * {@code Files.createTempFile}: its random name costs a {@code SecureRandom}, whose first use in a build loads
-     * the JDK's message digests (about 10 ms of every package run); a name unique to this process is enough here.
+     * A new empty file beside {@code file}, named after it, the clock and a counter. {@code createFile} is atomic,
+     * so a name another build took is simply skipped. Not {@code Files.createTempFile}: its random name costs a
+     * {@code SecureRandom}, whose first use in a build loads the JDK's message digests (about 10 ms of every
+     * package run); nor the process ID: {@code ProcessHandle} sets up the JDK's process reaper on first use.
      */
     static Path newSibling(Path file) throws IOException {
-        String prefix = "." + file.getFileName() + "." + ProcessHandle.current().pid() + "-";
+        return newSibling(file, Long.toHexString(System.nanoTime()));
+    }
+
+    static Path newSibling(Path file, String token) throws IOException {
+        String prefix = "." + file.getFileName() + "." + token + "-";
         while (true) {
             Path sibling = file.resolveSibling(prefix + SIBLINGS.incrementAndGet() + ".tmp");
             try {
                 return Files.createFile(sibling);
-            } catch (FileAlreadyExistsException leftByAnEarlyProcessWithThisPid) {
+            } catch (FileAlreadyExistsException takenByAnotherBuild) {
                 // Try the next number.
             }
         }

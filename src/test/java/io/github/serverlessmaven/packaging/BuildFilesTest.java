@@ -27,20 +27,29 @@ class BuildFilesTest {
     }
 
     @Test
-    void aSiblingLeftByAnotherProcessWithTheSamePidIsSteppedOver() throws IOException {
+    void aSiblingNameAnotherBuildTookIsSteppedOver() throws IOException {
         Path file = dir.resolve("package");
-        Path first = BuildFiles.newSibling(file);
+        Path first = BuildFiles.newSibling(file, "same-clock");
         String name = first.getFileName().toString();
         long number = Long.parseLong(name.substring(name.lastIndexOf('-') + 1, name.length() - ".tmp".length()));
-        // What a killed build with this pid would have left under the next number.
+        // What a build that read the same clock value would have taken under the next number.
         Path left = Files.writeString(first.resolveSibling(name.replace("-" + number + ".tmp", "-" + (number + 1)
                 + ".tmp")), "left over");
 
-        Path second = BuildFiles.newSibling(file);
+        Path second = BuildFiles.newSibling(file, "same-clock");
 
-        assertThat(first.getFileName().toString()).startsWith(".package." + ProcessHandle.current().pid() + "-");
+        assertThat(first.getFileName().toString()).startsWith(".package.same-clock-");
         assertThat(second).isNotEqualTo(first).isNotEqualTo(left).hasParent(dir);
         assertThat(Files.size(second)).isZero();
         assertThat(Files.readString(left)).isEqualTo("left over");
+    }
+
+    @Test
+    void siblingsGetNewNamesEachTime() throws IOException {
+        Path file = dir.resolve("package");
+        Path first = BuildFiles.newSibling(file);
+        Path second = BuildFiles.newSibling(file);
+        assertThat(first).isNotEqualTo(second);
+        assertThat(first.getFileName().toString()).startsWith(".package.").endsWith(".tmp");
     }
 }

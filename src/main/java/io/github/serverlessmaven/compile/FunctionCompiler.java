@@ -97,7 +97,9 @@ public final class FunctionCompiler {
         if (f.raw().has("dependsOn")) {
             Object extra = f.raw().get("dependsOn").toPlain();
             if (extra instanceof List<?> l) {
-                l.forEach(d -> dependsOn.add(String.valueOf(d)));
+                for (Object d : l) {
+                    dependsOn.add(String.valueOf(d));
+                }
             } else if (extra != null) {
                 dependsOn.add(String.valueOf(extra));
             }
@@ -176,12 +178,16 @@ public final class FunctionCompiler {
     private static Object sorted(Object value) {
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> out = new TreeMap<>();
-            m.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.put(String.valueOf(e.getKey()), sorted(e.getValue()));
+            }
             return out;
         }
         if (value instanceof List<?> l) {
             List<Object> out = new ArrayList<>();
-            l.forEach(v -> out.add(sorted(v)));
+            for (Object v : l) {
+                out.add(sorted(v));
+            }
             return out;
         }
         return value;

@@ -20,8 +20,12 @@ public final class IamRoleCompiler {
         if (service.functions().isEmpty() || service.provider().iam().existingRole() != null) {
             return false;
         }
-        return !service.functions().values().stream()
-                .allMatch(f -> f.role() != null || FunctionRoleCompiler.hasOwnRole(f));
+        for (FunctionDef f : service.functions().values()) {
+            if (f.role() == null && !FunctionRoleCompiler.hasOwnRole(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds the role with log statements; event statements are appended later by {@link #finish}. */
@@ -107,8 +111,10 @@ public final class IamRoleCompiler {
         }
         List<Object> managed = new ArrayList<>(service.provider().iam().managedPolicies());
         managed.addAll(context.roleManagedPolicies());
-        boolean vpc = service.provider().vpc() != null
-                || service.functions().values().stream().anyMatch(f -> f.raw().has("vpc"));
+        boolean vpc = service.provider().vpc() != null;
+        for (FunctionDef f : service.functions().values()) {
+            vpc |= f.raw().has("vpc");
+        }
         if (vpc) {
             managed.add(Cfn.arnJoin(":iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"));
         }

@@ -99,7 +99,9 @@ public final class ReferenceChecker {
     private static Set<String> keys(Template template, String section) {
         Set<String> keys = new LinkedHashSet<>();
         if (template.root().get(section) instanceof Map<?, ?> declared) {
-            declared.keySet().forEach(k -> keys.add(String.valueOf(k)));
+            for (Object key : declared.keySet()) {
+                keys.add(String.valueOf(key));
+            }
         }
         return keys;
     }

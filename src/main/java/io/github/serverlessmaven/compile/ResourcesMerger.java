@@ -10,6 +10,7 @@ import io.github.serverlessmaven.naming.Naming;
 import io.github.serverlessmaven.template.Cfn;
 import io.github.serverlessmaven.template.Template;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class ResourcesMerger {
         checkMerged(service, template);
         for (Object resource : template.resources().values()) {
             if (resource instanceof Map<?, ?> r && r.get("Properties") instanceof Map<?, ?> props) {
-                props.values().removeIf(v -> v == null);
+                props.values().removeAll(Collections.singleton(null));
             }
         }
     }

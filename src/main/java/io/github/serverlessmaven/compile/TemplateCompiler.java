@@ -102,14 +102,16 @@ public final class TemplateCompiler {
                             + event.type() + "'", suggestion != null ? "write '" + suggestion + "'"
                             : "use one of " + EventCompilers.TYPES);
                 }
-                int n = counters.merge(event.type(), 1, Integer::sum);
+                Integer before = counters.get(event.type());
+                int n = before == null ? 1 : before + 1;
+                counters.put(event.type(), n);
                 bucket.add(new FunctionEvent(function, event, n));
             }
         }
-        byType.forEach((type, events) -> {
-            if (!events.isEmpty()) {
-                EventCompilers.create(type).compile(context, events);
+        for (Map.Entry<String, List<FunctionEvent>> type : byType.entrySet()) {
+            if (!type.getValue().isEmpty()) {
+                EventCompilers.create(type.getKey()).compile(context, type.getValue());
             }
-        });
+        }
     }
 }

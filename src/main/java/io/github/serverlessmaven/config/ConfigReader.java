@@ -80,7 +80,11 @@ public final class ConfigReader {
     }
 
     public String string(String key, String fix) {
-        return optString(key).orElseThrow(() -> missing(key, "a string", fix));
+        String value = optString(key).orElse(null);
+        if (value == null) {
+            throw missing(key, "a string", fix);
+        }
+        return value;
     }
 
     public Optional<Integer> optInt(String key, int min, int max) {
@@ -178,7 +182,9 @@ public final class ConfigReader {
             throw typeError(v, childPath(key), "a map");
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        m.entries().forEach((k, value) -> out.put(k, value.toPlain()));
+        for (Map.Entry<String, Node> entry : m.entries().entrySet()) {
+            out.put(entry.getKey(), entry.getValue().toPlain());
+        }
         return out;
     }
 

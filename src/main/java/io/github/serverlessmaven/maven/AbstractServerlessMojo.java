@@ -320,12 +320,12 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
     protected PackageRequest packageRequest() {
         Map<String, String> options = new HashMap<>();
         if (session != null) {
-            session.getUserProperties().forEach((k, v) -> {
-                String key = String.valueOf(k);
+            for (Map.Entry<Object, Object> property : session.getUserProperties().entrySet()) {
+                String key = String.valueOf(property.getKey());
                 if (key.startsWith("serverless.opt.")) {
-                    options.put(key.substring("serverless.opt.".length()), String.valueOf(v));
+                    options.put(key.substring("serverless.opt.".length()), String.valueOf(property.getValue()));
                 }
-            });
+            }
         }
         ProjectLayout layout = projectLayout();
         return new PackageRequest(layout, configFile(layout), blankToNull(stage), blankToNull(region), options,

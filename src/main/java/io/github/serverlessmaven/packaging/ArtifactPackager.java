@@ -47,7 +47,12 @@ public final class ArtifactPackager {
         for (FunctionDef function : service.functions().values()) {
             ArtifactChoice choice = selector.choose(function);
             choices.putIfAbsent(choice.file(), choice);
-            functionsByFile.computeIfAbsent(choice.file(), f -> new ArrayList<>()).add(function.key());
+            List<String> sharing = functionsByFile.get(choice.file());
+            if (sharing == null) {
+                sharing = new ArrayList<>();
+                functionsByFile.put(choice.file(), sharing);
+            }
+            sharing.add(function.key());
             fileByFunction.put(function.key(), choice.file());
             if (!warnedIgnoredPatterns && choice.built() && !function.packageSpec().patterns().isEmpty()
                     && !function.packageSpec().individually() && !service.packageSpec().individually()) {
@@ -80,7 +85,9 @@ public final class ArtifactPackager {
         }
         digests.save();
         Map<String, Artifact> out = new LinkedHashMap<>();
-        fileByFunction.forEach((function, file) -> out.put(function, artifacts.get(file)));
+        for (Map.Entry<String, Path> function : fileByFunction.entrySet()) {
+            out.put(function.getKey(), artifacts.get(function.getValue()));
+        }
         return out;
     }
 

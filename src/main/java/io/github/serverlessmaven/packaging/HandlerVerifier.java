@@ -44,11 +44,11 @@ public final class HandlerVerifier {
             verifyAll(service, artifacts, indexes);
             verified.save();
         } finally {
-            indexes.values().forEach(index -> {
+            for (ArtifactIndex index : indexes.values()) {
                 if (index != null) {
                     index.close();
                 }
-            });
+            }
         }
     }
 
@@ -61,7 +61,10 @@ public final class HandlerVerifier {
             if (artifact == null || verified.contains(artifact, function.runtime(), function.handler())) {
                 continue;
             }
-            ArtifactIndex index = indexes.computeIfAbsent(artifact.file(), ArtifactIndex::open);
+            if (!indexes.containsKey(artifact.file())) {
+                indexes.put(artifact.file(), ArtifactIndex.open(artifact.file()));
+            }
+            ArtifactIndex index = indexes.get(artifact.file());
             if (index == null) {
                 log.warn("Cannot check the handler of function '" + function.key() + "': " + artifact.file()
                         .getFileName() + " is not a zip or jar");
@@ -102,7 +105,10 @@ public final class HandlerVerifier {
                     closest != null ? "write '" + className + "::" + closest + "'"
                             : "add a public method '" + methodName + "' or name an existing one after '::'");
         }
-        boolean usable = candidates.stream().anyMatch(m -> m.isPublic() && m.parameterCount() <= 3);
+        boolean usable = false;
+        for (var candidate : candidates) {
+            usable |= candidate.isPublic() && candidate.parameterCount() <= 3;
+        }
         if (!usable) {
             throw new ConfigException(at, path, "method '" + className + "::" + methodName + "' is not public or "
                     + "takes more than 3 parameters, so the Lambda Java runtime cannot call it",

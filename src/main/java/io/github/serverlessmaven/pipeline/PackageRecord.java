@@ -75,9 +75,10 @@ final class PackageRecord {
     }
 
     private static void appendArtifacts(String kind, Map<String, Artifact> artifacts, StringBuilder inputs) {
-        artifacts.forEach((name, artifact) -> inputs.append(kind).append(name).append(' ')
-                .append(artifact.sha256Base64()).append(' ').append(artifact.file().toAbsolutePath().normalize())
-                .append('\n'));
+        for (Map.Entry<String, Artifact> artifact : artifacts.entrySet()) {
+            inputs.append(kind).append(artifact.getKey()).append(' ').append(artifact.getValue().sha256Base64())
+                    .append(' ').append(artifact.getValue().file().toAbsolutePath().normalize()).append('\n');
+        }
     }
 
     /** The record under {@code buildDir} when it has {@code key} and its outputs are as written, else null. */

@@ -28,6 +28,7 @@ import io.github.serverlessmaven.variables.VariableResolver;
 import io.github.serverlessmaven.variables.VariableSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -85,7 +86,9 @@ public final class ServicePipeline {
                 request.project().baseDir(), extra, new SecretEnvironment(request.secretEnv()));
         VariableResolver resolver = new VariableResolver(variables);
         Node resolved = resolver.resolve(raw);
-        resolver.notes().forEach(log::debug);
+        for (String note : resolver.notes()) {
+            log.debug(note);
+        }
         Service service = new ServiceParser(diagnostics).parse(resolved, displayName(request), request.stage(),
                 request.region());
         for (Problem warning : diagnostics.warnings()) {
@@ -108,13 +111,17 @@ public final class ServicePipeline {
         Map<String, Artifact> layerArtifacts = new LayerArtifacts().prepare(service, project);
         // Everything deploy uploads: function artifacts by function key, layer zips as "layer:<name>".
         Map<String, Artifact> deployable = new LinkedHashMap<>(artifacts);
-        layerArtifacts.forEach((layer, artifact) -> deployable.put("layer:" + layer, artifact));
+        for (Map.Entry<String, Artifact> layer : layerArtifacts.entrySet()) {
+            deployable.put("layer:" + layer.getKey(), layer.getValue());
+        }
         Path create = outputDir.resolve("cloudformation-template-create-stack.json");
         Path update = outputDir.resolve("cloudformation-template-update-stack.json");
         String key = PackageRecord.key(service, outputDir, artifacts, layerArtifacts);
         PackageRecord kept = PackageRecord.matching(project.buildDir(), key);
         if (kept != null) {
-            kept.warnings().forEach(log::warn);
+            for (String warning : kept.warnings()) {
+                log.warn(warning);
+            }
             log.info("Packaged " + service.name() + " for stage " + service.stage() + " (" + service.region()
                     + "): configuration and artifacts unchanged since the last package, templates kept in "
                     + project.baseDir().relativize(outputDir));
@@ -176,8 +183,12 @@ public final class ServicePipeline {
                     + "dynamic reference");
         }
         StringBuilder written = new StringBuilder(maskedUpdateTemplate);
-        templates.nested().values().forEach(n -> written.append(Json.pretty(n)));
-        templates.updateStack().attachments().values().forEach(a -> written.append(Json.pretty(a)));
+        for (Object nested : templates.nested().values()) {
+            written.append(Json.pretty(nested));
+        }
+        for (Object attachment : templates.updateStack().attachments().values()) {
+            written.append(Json.pretty(attachment));
+        }
         for (String path : secrets.visibleIn(written.toString())) {
             log.warn(path + " holds a secret value that is part of a longer text in the templates, so the files "
                     + "in target/serverless contain it; perhaps you should use the secret as a whole value, or "
@@ -187,11 +198,16 @@ public final class ServicePipeline {
 
     /** A service that shrank below the limits must not leave nested templates for deploy to pick up. */
     private static void deleteStaleNestedTemplates(Path outputDir) throws IOException {
-        try (var files = Files.list(outputDir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(
-                    StackSplitter.NESTED_TEMPLATE_PREFIX)).toList()) {
-                Files.delete(file);
+        List<Path> stale = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(outputDir)) {
+            for (Path file : files) {
+                if (file.getFileName().toString().startsWith(StackSplitter.NESTED_TEMPLATE_PREFIX)) {
+                    stale.add(file);
+                }
             }
+        }
+        for (Path file : stale) {
+            Files.delete(file);
         }
     }
 

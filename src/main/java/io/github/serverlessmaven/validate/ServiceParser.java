@@ -94,8 +94,10 @@ public final class ServiceParser {
      */
     public Service parse(Node rootNode, String configFile, String stageOverride, String regionOverride) {
         ConfigReader root = ConfigReader.of(rootNode, "");
-        root.optEnum("configValidationMode", List.of("warn", "error", "off")).ifPresent(m ->
-                diagnostics.mode(Diagnostics.Mode.valueOf(m.toUpperCase())));
+        String validationMode = root.optEnum("configValidationMode", List.of("warn", "error", "off")).orElse(null);
+        if (validationMode != null) {
+            diagnostics.mode(Diagnostics.Mode.valueOf(validationMode.toUpperCase()));
+        }
         root.checkKnownKeys(TOP_LEVEL_KEYS, diagnostics);
         for (String dashboardKey : List.of("org", "app", "dashboard", "console", "outputs")) {
             if (root.has(dashboardKey)) {
@@ -106,10 +108,15 @@ public final class ServiceParser {
         }
 
         String name = serviceName(root);
-        ConfigReader provider = root.optMap("provider").orElseThrow(() -> new ConfigException(root.position(),
-                "provider", "missing required property 'provider'", "add 'provider: { name: aws }'"));
-        String providerName = provider.optString("name").orElseThrow(() -> provider.error("name",
-                "missing required property 'name'", "add 'name: aws' under provider"));
+        ConfigReader provider = root.optMap("provider").orElse(null);
+        if (provider == null) {
+            throw new ConfigException(root.position(), "provider", "missing required property 'provider'",
+                    "add 'provider: { name: aws }'");
+        }
+        String providerName = provider.optString("name").orElse(null);
+        if (providerName == null) {
+            throw provider.error("name", "missing required property 'name'", "add 'name: aws' under provider");
+        }
         if (!providerName.equals("aws")) {
             throw provider.error("name", "unsupported provider '" + providerName
                     + "': this plugin deploys to AWS only (supported: aws)", "set provider.name to aws");
@@ -209,7 +216,7 @@ public final class ServiceParser {
                 provider.optEnum("deploymentMethod", List.of("changesets", "direct")).orElse("changesets"),
                 provider.optString("apiName").orElse(null),
                 provider.optEnum("endpointType", List.of("REGIONAL", "EDGE", "PRIVATE", "regional", "edge",
-                        "private")).map(String::toUpperCase).orElse("EDGE"),
+                        "private")).orElse("EDGE").toUpperCase(),
                 provider.node());
     }
 
@@ -317,8 +324,11 @@ public final class ServiceParser {
                 throw new ConfigException(keyPosition, path, "functions '" + clash + "' and '" + key
                         + "' both map to the CloudFormation logical ID " + logicalId, "rename one of them");
             }
-            ConfigReader f = functions.optMap(key).orElseThrow(() -> new ConfigException(keyPosition, path,
-                    "expected a map with at least 'handler'", "add 'handler: com.example.Handler::handleRequest'"));
+            ConfigReader f = functions.optMap(key).orElse(null);
+            if (f == null) {
+                throw new ConfigException(keyPosition, path, "expected a map with at least 'handler'",
+                        "add 'handler: com.example.Handler::handleRequest'");
+            }
             out.put(key, parseFunction(f, key, service, provider, servicePackage));
         }
         return out;

@@ -7,6 +7,7 @@ import io.github.serverlessmaven.compile.events.http.HttpEvent;
 import io.github.serverlessmaven.compile.events.http.HttpEventParser;
 import io.github.serverlessmaven.compile.events.http.RestApiBuilder;
 import io.github.serverlessmaven.compile.events.http.RestApiSettings;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +25,10 @@ public final class HttpEventCompiler implements EventCompiler {
     public void compile(CompileContext context, List<FunctionEvent> events) {
         RestApiSettings api = RestApiSettings.read(context);
         HttpEventParser parser = new HttpEventParser(context);
-        List<HttpEvent> parsed = events.stream().map(parser::parse).toList();
+        List<HttpEvent> parsed = new ArrayList<>();
+        for (FunctionEvent event : events) {
+            parsed.add(parser.parse(event));
+        }
         new RestApiBuilder(context, api, parsed).build();
     }
 }

@@ -17,11 +17,11 @@ final class DeepMerge {
 
     /** Merges {@code source} into {@code target} (changed in place) and returns it. */
     static Map<String, Object> into(Map<String, Object> target, Map<String, Object> source) {
-        source.forEach((key, value) -> {
-            if (value != null) {
-                target.put(key, mergeValue(target.get(key), value));
+        for (Map.Entry<String, Object> entry : source.entrySet()) {
+            if (entry.getValue() != null) {
+                target.put(entry.getKey(), mergeValue(target.get(entry.getKey()), entry.getValue()));
             }
-        });
+        }
         return target;
     }
 

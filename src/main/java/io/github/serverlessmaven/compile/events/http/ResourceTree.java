@@ -30,7 +30,16 @@ final class ResourceTree {
                 current = parent == null ? part : parent + "/" + part;
                 if (!nodes.containsKey(current)) {
                     nodes.put(current, new PathNode(current, part, parent));
-                    (parent == null ? roots : children.computeIfAbsent(parent, k -> new ArrayList<>())).add(current);
+                    if (parent == null) {
+                        roots.add(current);
+                    } else {
+                        List<String> siblings = children.get(parent);
+                        if (siblings == null) {
+                            siblings = new ArrayList<>();
+                            children.put(parent, siblings);
+                        }
+                        siblings.add(current);
+                    }
                 }
             }
         }

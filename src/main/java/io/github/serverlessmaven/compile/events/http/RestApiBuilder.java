@@ -44,7 +44,12 @@ public final class RestApiBuilder {
         checkConflicts();
         for (HttpEvent event : events) {
             if (event.cors() != null) {
-                preflights.computeIfAbsent(event.path(), p -> new CorsPreflight()).add(event.cors());
+                CorsPreflight preflight = preflights.get(event.path());
+                if (preflight == null) {
+                    preflight = new CorsPreflight();
+                    preflights.put(event.path(), preflight);
+                }
+                preflight.add(event.cors());
             }
         }
         compileRestApi();
@@ -65,7 +70,11 @@ public final class RestApiBuilder {
         Map<String, String> resourcePaths = new HashMap<>();
         Map<String, HttpEvent> resourceOwners = new HashMap<>();
         Set<String> corsPaths = new LinkedHashSet<>();
-        events.stream().filter(e -> e.cors() != null).forEach(e -> corsPaths.add(e.path()));
+        for (HttpEvent event : events) {
+            if (event.cors() != null) {
+                corsPaths.add(event.path());
+            }
+        }
         for (HttpEvent event : events) {
             String prefix = null;
             for (String part : event.path().isEmpty() ? new String[0] : event.path().split("/")) {
@@ -132,18 +141,24 @@ public final class RestApiBuilder {
                 neededBy.putIfAbsent(path, event);
             }
         }
-        for (ResourceTree.PathNode node : ResourceTree.of(events.stream().map(HttpEvent::path).toList())) {
+        List<String> paths = new ArrayList<>();
+        for (HttpEvent event : events) {
+            paths.add(event.path());
+        }
+        for (ResourceTree.PathNode node : ResourceTree.of(paths)) {
             HttpEvent user = neededBy.get(node.path());
             if (user == null) {
                 continue;
             }
             String below = node.path() + "/";
-            provided.keySet().stream().filter(p -> p.startsWith(below)).findFirst().ifPresent(p -> {
-                throw new ConfigException(user.position(), user.configPath(), "resource ID for path '/"
-                        + node.path() + "' is required: 'provider.apiGateway.restApiResources' lists '/" + p
-                        + "' below it, so it exists in the shared API already", "add '/" + node.path()
-                        + "' with its resource id to 'restApiResources'");
-            });
+            for (String p : provided.keySet()) {
+                if (p.startsWith(below)) {
+                    throw new ConfigException(user.position(), user.configPath(), "resource ID for path '/"
+                            + node.path() + "' is required: 'provider.apiGateway.restApiResources' lists '/" + p
+                            + "' below it, so it exists in the shared API already", "add '/" + node.path()
+                            + "' with its resource id to 'restApiResources'");
+                }
+            }
             add(Naming.resourceLogicalId(node.path()), Cfn.resource("AWS::ApiGateway::Resource", Cfn.map(
                     "ParentId", node.parentPath() == null ? api.rootResourceRef() : resourceId(node.parentPath()),
                     "PathPart", node.pathPart(), "RestApiId", api.restApiRef())));
@@ -164,11 +179,11 @@ public final class RestApiBuilder {
     }
 
     private void compileCors() {
-        preflights.forEach((path, preflight) -> {
-            String id = Naming.methodLogicalId(Naming.normalizePath(path), "options");
+        for (Map.Entry<String, CorsPreflight> preflight : preflights.entrySet()) {
+            String id = Naming.methodLogicalId(Naming.normalizePath(preflight.getKey()), "options");
             methodIds.add(id);
-            add(id, preflight.optionsMethod(resourceId(path), api.restApiRef()));
-        });
+            add(id, preflight.getValue().optionsMethod(resourceId(preflight.getKey()), api.restApiRef()));
+        }
     }
 
     private void compileMethods() {
@@ -185,8 +200,12 @@ public final class RestApiBuilder {
     private void compileRequestValidator() {
         String validatorId = Naming.requestValidatorLogicalId(context.service().name());
         for (HttpEvent event : events) {
-            boolean requiredParameters = event.requestParameters() != null
-                    && event.requestParameters().values().stream().anyMatch(MethodTemplates::isRequired);
+            boolean requiredParameters = false;
+            if (event.requestParameters() != null) {
+                for (Object parameter : event.requestParameters().values()) {
+                    requiredParameters |= MethodTemplates.isRequired(parameter);
+                }
+            }
             boolean schemas = event.requestSchemas() != null && !event.requestSchemas().isEmpty();
             if (!requiredParameters && !schemas) {
                 continue;
@@ -203,10 +222,14 @@ public final class RestApiBuilder {
             Map<String, Object> properties = (Map<String, Object>) template.resource(methodId).get("Properties");
             properties.put("RequestValidatorId", Cfn.ref(validatorId));
             if (schemas) {
-                Map<String, Object> models = (Map<String, Object>) properties.computeIfAbsent("RequestModels",
-                        k -> new LinkedHashMap<String, Object>());
-                event.requestSchemas().forEach((contentType, schema) ->
-                        models.put(contentType, Cfn.ref(compileModel(methodId, contentType, schema))));
+                Map<String, Object> models = (Map<String, Object>) properties.get("RequestModels");
+                if (models == null) {
+                    models = new LinkedHashMap<>();
+                    properties.put("RequestModels", models);
+                }
+                for (Map.Entry<String, Object> schema : event.requestSchemas().entrySet()) {
+                    models.put(schema.getKey(), Cfn.ref(compileModel(methodId, schema.getKey(), schema.getValue())));
+                }
             }
         }
     }
@@ -311,13 +334,14 @@ public final class RestApiBuilder {
         Map<String, Object> out = new LinkedHashMap<>();
         Object declared = context.service().resources() == null ? null : context.service().resources().get("Resources");
         if (declared instanceof Map<?, ?> userResources) {
-            userResources.forEach((id, resource) -> {
-                boolean apiType = resource instanceof Map<?, ?> r && r.get("Type") instanceof String type
+            for (Map.Entry<?, ?> entry : userResources.entrySet()) {
+                String id = String.valueOf(entry.getKey());
+                boolean apiType = entry.getValue() instanceof Map<?, ?> r && r.get("Type") instanceof String type
                         && type.startsWith("AWS::ApiGateway::");
-                if (apiType || apiResourceIds.contains(String.valueOf(id))) {
-                    out.put(String.valueOf(id), resource);
+                if (apiType || apiResourceIds.contains(id)) {
+                    out.put(id, entry.getValue());
                 }
-            });
+            }
         }
         return out;
     }
@@ -355,10 +379,14 @@ public final class RestApiBuilder {
         if (UsagePlans.hasApiKeys(api)) {
             return;
         }
-        events.stream().filter(HttpEvent::isPrivate).findFirst().ifPresent(event -> context.diagnostics().warn(
-                event.position(), event.configPath() + ".private", "the method requires an API key, but "
-                        + "'provider.apiGateway.apiKeys' defines none, so only keys created outside this service "
-                        + "can call it", "add 'provider.apiGateway.apiKeys', or remove 'private: true'"));
+        for (HttpEvent event : events) {
+            if (event.isPrivate()) {
+                context.diagnostics().warn(event.position(), event.configPath() + ".private", "the method requires "
+                        + "an API key, but 'provider.apiGateway.apiKeys' defines none, so only keys created outside "
+                        + "this service can call it", "add 'provider.apiGateway.apiKeys', or remove 'private: true'");
+                return;
+            }
+        }
     }
 
     private void add(String logicalId, Map<String, Object> resource) {

@@ -91,8 +91,8 @@ public record RestApiSettings(
                 g.bool("shouldStartNameWithService", false));
         return new RestApiSettings(restApiId, rootId, restApiResources(g), name, endpointType, vpcEndpointIds, binaryMediaTypes,
                 g.optBool("disableDefaultEndpoint").orElse(null), resourcePolicy(g),
-                g.optEnum("apiKeySourceType", List.of("HEADER", "AUTHORIZER", "header", "authorizer"))
-                        .map(s -> s.toUpperCase(Locale.ROOT)).orElse(null),
+                upperCase(g.optEnum("apiKeySourceType", List.of("HEADER", "AUTHORIZER", "header", "authorizer"))
+                        .orElse(null)),
                 g.optInt("minimumCompressionSize", 0, 10485760).orElse(null),
                 g.optString("description").orElse(null),
                 g.optString("stage").orElse(stage),
@@ -198,20 +198,22 @@ public record RestApiSettings(
         return out;
     }
 
+    private static String upperCase(String value) {
+        return value == null ? null : value.toUpperCase(Locale.ROOT);
+    }
+
     private static void warnUnsupported(ConfigReader p, CompileContext context) {
-        p.optMap("logs").ifPresent(logs -> {
-            if (logs.has("restApi")) {
-                context.diagnostics().warn(logs.raw("restApi").position(), logs.childPath("restApi"),
-                        "REST API access logging is not supported by serverless-maven-plugin yet and is ignored",
-                        "remove it, or configure the stage's logging outside this service");
-            }
-        });
-        p.optMap("tracing").ifPresent(tracing -> {
-            if (tracing.bool("apiGateway", false)) {
-                context.diagnostics().warn(tracing.raw("apiGateway").position(), tracing.childPath("apiGateway"),
-                        "X-Ray tracing of the REST API stage is not supported by serverless-maven-plugin yet and is "
-                                + "ignored", "enable tracing on the stage outside this service");
-            }
-        });
+        ConfigReader logs = p.optMap("logs").orElse(null);
+        if (logs != null && logs.has("restApi")) {
+            context.diagnostics().warn(logs.raw("restApi").position(), logs.childPath("restApi"),
+                    "REST API access logging is not supported by serverless-maven-plugin yet and is ignored",
+                    "remove it, or configure the stage's logging outside this service");
+        }
+        ConfigReader tracing = p.optMap("tracing").orElse(null);
+        if (tracing != null && tracing.bool("apiGateway", false)) {
+            context.diagnostics().warn(tracing.raw("apiGateway").position(), tracing.childPath("apiGateway"),
+                    "X-Ray tracing of the REST API stage is not supported by serverless-maven-plugin yet and is "
+                            + "ignored", "enable tracing on the stage outside this service");
+        }
     }
 }

@@ -49,9 +49,13 @@ final class UsagePlans {
         boolean namedPlans = api.usagePlan() instanceof ListNode;
         List<String> planNames = namedPlans ? namedPlans() : List.of("default");
         List<KeyEntry> entries = keys != null ? resolveKeys(keys, planNames, namedPlans) : List.of();
-        entries.forEach(e -> addKey(e.keyLogicalId(), e.key(), e.path()));
+        for (KeyEntry e : entries) {
+            addKey(e.keyLogicalId(), e.key(), e.path());
+        }
         compilePlans(keys != null);
-        entries.forEach(e -> addPlanKey(e.planKeyLogicalId(), e.keyLogicalId(), e.planLogicalId()));
+        for (KeyEntry e : entries) {
+            addPlanKey(e.planKeyLogicalId(), e.keyLogicalId(), e.planLogicalId());
+        }
     }
 
     private List<Node> apiKeyItems() {
@@ -122,19 +126,25 @@ final class UsagePlans {
                 "Description", description, "UsagePlanName", planName);
     }
 
+    private static String nonEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     private void addLimits(Map<String, Object> properties, ConfigReader plan) {
         plan.checkKnownKeys(Set.of("quota", "throttle"), context.diagnostics());
-        plan.optMap("quota").ifPresent(q -> {
+        ConfigReader q = plan.optMap("quota").orElse(null);
+        if (q != null) {
             q.checkKnownKeys(Set.of("limit", "offset", "period"), context.diagnostics());
             properties.put("Quota", Cfn.map("Limit", q.optInt("limit", 0, Integer.MAX_VALUE).orElse(null),
                     "Offset", q.optInt("offset", 0, Integer.MAX_VALUE).orElse(null),
                     "Period", q.optEnum("period", List.of("DAY", "WEEK", "MONTH")).orElse(null)));
-        });
-        plan.optMap("throttle").ifPresent(t -> {
+        }
+        ConfigReader t = plan.optMap("throttle").orElse(null);
+        if (t != null) {
             t.checkKnownKeys(Set.of("burstLimit", "rateLimit"), context.diagnostics());
             properties.put("Throttle", Cfn.map("BurstLimit", t.optInt("burstLimit", 0, Integer.MAX_VALUE).orElse(null),
                     "RateLimit", t.optInt("rateLimit", 0, Integer.MAX_VALUE).orElse(null)));
-        });
+        }
     }
 
     private void add(String logicalId, Map<String, Object> properties) {
@@ -191,7 +201,7 @@ final class UsagePlans {
             ConfigReader k = ConfigReader.of(key, path);
             k.checkKnownKeys(KEY_PROPERTIES, context.diagnostics());
             properties = Cfn.map("Enabled", k.bool("enabled", true), "Name", k.optString("name").orElse(null),
-                    "Value", k.optString("value").filter(v -> !v.isEmpty()).orElse(null),
+                    "Value", nonEmpty(k.optString("value").orElse(null)),
                     "Description", k.optString("description").orElse(null),
                     "CustomerId", k.optString("customerId").orElse(null));
         }

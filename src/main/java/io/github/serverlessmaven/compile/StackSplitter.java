@@ -6,6 +6,7 @@ import io.github.serverlessmaven.template.Cfn;
 import io.github.serverlessmaven.template.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,12 +98,16 @@ public final class StackSplitter {
         for (Map.Entry<String, Object> e : rootResources.entrySet()) {
             e.setValue(rewriter.rewriteResource((Map<String, Object>) e.getValue(), null));
         }
-        rootOutputs.replaceAll((k, v) -> rewriter.rewrite(v, null));
+        for (Map.Entry<String, Object> e : rootOutputs.entrySet()) {
+            e.setValue(rewriter.rewrite(e.getValue(), null));
+        }
         for (Map.Entry<String, Map<String, Object>> stack : nested.entrySet()) {
-            Map<String, Object> stackResources = section(stack.getValue(), "Resources");
-            stackResources.replaceAll((k, v) -> rewriter.rewriteResource((Map<String, Object>) v, stack.getKey()));
-            Map<String, Object> outputs = section(stack.getValue(), "Outputs");
-            outputs.replaceAll((k, v) -> rewriter.rewrite(v, stack.getKey()));
+            for (Map.Entry<String, Object> e : section(stack.getValue(), "Resources").entrySet()) {
+                e.setValue(rewriter.rewriteResource((Map<String, Object>) e.getValue(), stack.getKey()));
+            }
+            for (Map.Entry<String, Object> e : section(stack.getValue(), "Outputs").entrySet()) {
+                e.setValue(rewriter.rewrite(e.getValue(), stack.getKey()));
+            }
         }
         Object bucket = service.provider().deploymentBucket().name() != null
                 ? service.provider().deploymentBucket().name() : Cfn.ref(Naming.deploymentBucketLogicalId());
@@ -152,7 +157,11 @@ public final class StackSplitter {
         }
         for (String function : pinned) {
             String prefix = Naming.normalizeFunctionName(function);
-            owner.keySet().removeIf(id -> id.startsWith(prefix));
+            for (Iterator<String> ids = owner.keySet().iterator(); ids.hasNext(); ) {
+                if (ids.next().startsWith(prefix)) {
+                    ids.remove();
+                }
+            }
         }
         return owner;
     }
@@ -245,9 +254,13 @@ public final class StackSplitter {
                     }
                     return;
                 }
-                m.values().forEach(v -> collect(v, out));
+                for (Object v : m.values()) {
+                    collect(v, out);
+                }
             } else if (value instanceof List<?> l) {
-                l.forEach(v -> collect(v, out));
+                for (Object v : l) {
+                    collect(v, out);
+                }
             }
         }
 
@@ -272,8 +285,12 @@ public final class StackSplitter {
                                 kept.add(targetStack);
                             }
                         } else {
-                            stackDependsOn.computeIfAbsent(stack, k -> new LinkedHashSet<>())
-                                    .add(targetStack == null ? target : targetStack);
+                            Set<String> dependsOn = stackDependsOn.get(stack);
+                            if (dependsOn == null) {
+                                dependsOn = new LinkedHashSet<>();
+                                stackDependsOn.put(stack, dependsOn);
+                            }
+                            dependsOn.add(targetStack == null ? target : targetStack);
                         }
                     }
                     if (!kept.isEmpty()) {
@@ -304,12 +321,16 @@ public final class StackSplitter {
                     return Cfn.map("Fn::Sub", rewriteSub(m.get("Fn::Sub"), stack));
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
-                m.forEach((k, v) -> out.put(String.valueOf(k), rewrite(v, stack)));
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    out.put(String.valueOf(e.getKey()), rewrite(e.getValue(), stack));
+                }
                 return out;
             }
             if (value instanceof List<?> l) {
                 List<Object> out = new ArrayList<>(l.size());
-                l.forEach(v -> out.add(rewrite(v, stack)));
+                for (Object v : l) {
+                    out.add(rewrite(v, stack));
+                }
                 return out;
             }
             return value;
@@ -364,7 +385,12 @@ public final class StackSplitter {
                 return valueInRoot;
             }
             section(nested.get(fromStack), "Parameters").putIfAbsent("P" + name, Cfn.map("Type", "String"));
-            parameterValues.computeIfAbsent(fromStack, k -> new LinkedHashMap<>()).putIfAbsent("P" + name, valueInRoot);
+            Map<String, Object> values = parameterValues.get(fromStack);
+            if (values == null) {
+                values = new LinkedHashMap<>();
+                parameterValues.put(fromStack, values);
+            }
+            values.putIfAbsent("P" + name, valueInRoot);
             return Cfn.ref("P" + name);
         }
 

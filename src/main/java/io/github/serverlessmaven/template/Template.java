@@ -62,7 +62,10 @@ public final class Template {
         resources.putAll(newResources);
         outputs.putAll(newOutputs);
         root.clear();
-        other.forEach((k, v) -> root.put(k, k.equals("Resources") ? resources : k.equals("Outputs") ? outputs : v));
+        for (Map.Entry<String, Object> e : other.entrySet()) {
+            String k = e.getKey();
+            root.put(k, k.equals("Resources") ? resources : k.equals("Outputs") ? outputs : e.getValue());
+        }
     }
 
     /**

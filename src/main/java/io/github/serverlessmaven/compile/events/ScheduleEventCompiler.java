@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code schedule} events: an EventBridge rule and a Lambda permission per expression (v3's default), or an
@@ -88,7 +87,7 @@ public final class ScheduleEventCompiler implements EventCompiler {
             }
             name = r.optString("name").orElse(null);
             description = r.optString("description").orElse(null);
-            long inputs = Stream.of("input", "inputPath", "inputTransformer").filter(r::has).count();
+            int inputs = (r.has("input") ? 1 : 0) + (r.has("inputPath") ? 1 : 0) + (r.has("inputTransformer") ? 1 : 0);
             if (inputs > 1) {
                 throw r.error(r.has("inputPath") ? "inputPath" : "inputTransformer", "only one of input, inputPath "
                         + "and inputTransformer can be set: EventBridge passes the target one of them",
@@ -96,7 +95,7 @@ public final class ScheduleEventCompiler implements EventCompiler {
             }
             inputPath = r.optString("inputPath").orElse(null);
             timezone = r.optString("timezone").orElse(null);
-            scheduler = r.optEnum("method", List.of("eventBus", "scheduler")).map("scheduler"::equals).orElse(false);
+            scheduler = "scheduler".equals(r.optEnum("method", List.of("eventBus", "scheduler")).orElse(null));
             if (expressions.size() > 1 && name != null) {
                 throw r.error("name", "a name cannot be given when the event has more than one rate expression",
                         "remove 'name' or split the expressions into separate schedule events");
@@ -124,7 +123,9 @@ public final class ScheduleEventCompiler implements EventCompiler {
         Object target = EventSupport.target(context, function);
         String alias = EventSupport.alias(context, function);
         for (Object expression : expressions) {
-            int n = counters.merge(function.key(), 1, Integer::sum);
+            Integer before = counters.get(function.key());
+            int n = before == null ? 1 : before + 1;
+            counters.put(function.key(), n);
             if (scheduler) {
                 schedulerFunctions.add(function);
                 Object roleArn = functionRole(context, function);
@@ -171,7 +172,9 @@ public final class ScheduleEventCompiler implements EventCompiler {
             throw ConfigReader.typeError(raw, r.childPath("input"), "a string or a map");
         }
         Map<String, Object> value = new LinkedHashMap<>();
-        map.entries().forEach((k, v) -> value.put(k, v.toPlain()));
+        for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+            value.put(entry.getKey(), entry.getValue().toPlain());
+        }
         if (value.get("body") instanceof String body) {
             value.put("body", YamlLoader.load(body, r.childPath("input.body")).toPlain());
         }

@@ -41,7 +41,12 @@ public final class SqsEventCompiler implements EventCompiler {
         for (FunctionEvent event : events) {
             Object queue = compileEvent(context, event);
             if (FunctionRoleCompiler.hasOwnRole(event.function())) {
-                ownRoleQueues.computeIfAbsent(event.function(), f -> new ArrayList<>()).add(queue);
+                List<Object> own = ownRoleQueues.get(event.function());
+                if (own == null) {
+                    own = new ArrayList<>();
+                    ownRoleQueues.put(event.function(), own);
+                }
+                own.add(queue);
             } else {
                 queues.add(queue);
             }
@@ -49,7 +54,9 @@ public final class SqsEventCompiler implements EventCompiler {
         if (!queues.isEmpty() || ownRoleQueues.isEmpty()) {
             context.addRoleStatement(receive(queues));
         }
-        ownRoleQueues.forEach((function, own) -> context.addRoleStatement(function, receive(own)));
+        for (Map.Entry<FunctionDef, List<Object>> own : ownRoleQueues.entrySet()) {
+            context.addRoleStatement(own.getKey(), receive(own.getValue()));
+        }
     }
 
     private static Map<String, Object> receive(List<Object> queues) {
@@ -96,14 +103,18 @@ public final class SqsEventCompiler implements EventCompiler {
                 "FunctionName", EventSupport.target(context, function),
                 "Enabled", r == null || r.bool("enabled", true));
         if (r != null) {
-            r.optEnum("functionResponseType", List.of("ReportBatchItemFailures"))
-                    .ifPresent(t -> properties.put("FunctionResponseTypes", Cfn.list(t)));
+            String responseType = r.optEnum("functionResponseType", List.of("ReportBatchItemFailures")).orElse(null);
+            if (responseType != null) {
+                properties.put("FunctionResponseTypes", Cfn.list(responseType));
+            }
             Map<String, Object> filters = EventSupport.filterCriteria(r, "filterPatterns");
             if (filters != null) {
                 properties.put("FilterCriteria", filters);
             }
-            r.optInt("maximumConcurrency", 2, 1000)
-                    .ifPresent(c -> properties.put("ScalingConfig", Cfn.map("MaximumConcurrency", c)));
+            Integer concurrency = r.optInt("maximumConcurrency", 2, 1000).orElse(null);
+            if (concurrency != null) {
+                properties.put("ScalingConfig", Cfn.map("MaximumConcurrency", concurrency));
+            }
         }
         context.template().addResource(Naming.queueEventSourceMappingLogicalId(function.key(), queueName), Cfn.map(
                 "Type", "AWS::Lambda::EventSourceMapping",

@@ -26,14 +26,33 @@ public final class FunctionCompiler {
     }
 
     private void compile(CompileContext context, FunctionDef f) {
-        Artifact artifact = context.artifact(f.key());
+        Artifact artifact = f.isImage() ? null : context.artifact(f.key());
         Map<String, Object> p = new LinkedHashMap<>();
-        Object bucket = context.service().provider().deploymentBucket().name() != null
-                ? context.service().provider().deploymentBucket().name()
-                : Cfn.ref(Naming.deploymentBucketLogicalId());
-        p.put("Code", Cfn.map("S3Bucket", bucket, "S3Key", context.artifactDirectoryName() + "/" + artifact.keyName()));
-        p.put("Handler", f.handler());
-        p.put("Runtime", f.runtime());
+        if (f.isImage()) {
+            p.put("Code", Cfn.map("ImageUri", f.image().uri()));
+            Map<String, Object> imageConfig = new LinkedHashMap<>();
+            if (!f.image().command().isEmpty()) {
+                imageConfig.put("Command", f.image().command());
+            }
+            if (!f.image().entryPoint().isEmpty()) {
+                imageConfig.put("EntryPoint", f.image().entryPoint());
+            }
+            if (f.image().workingDirectory() != null) {
+                imageConfig.put("WorkingDirectory", f.image().workingDirectory());
+            }
+            if (!imageConfig.isEmpty()) {
+                p.put("ImageConfig", imageConfig);
+            }
+            p.put("PackageType", "Image");
+        } else {
+            Object bucket = context.service().provider().deploymentBucket().name() != null
+                    ? context.service().provider().deploymentBucket().name()
+                    : Cfn.ref(Naming.deploymentBucketLogicalId());
+            p.put("Code", Cfn.map("S3Bucket", bucket, "S3Key", context.artifactDirectoryName() + "/"
+                    + artifact.keyName()));
+            p.put("Handler", f.handler());
+            p.put("Runtime", f.runtime());
+        }
         p.put("FunctionName", f.name());
         p.put("MemorySize", f.memorySize());
         p.put("Timeout", f.timeout());
@@ -114,7 +133,7 @@ public final class FunctionCompiler {
         context.template().addResource(functionId, resource);
 
         if (f.versionFunction() || f.provisionedConcurrency() != null || f.snapStart()) {
-            String hash = versionHash(artifact, p);
+            String hash = f.isImage() ? imageVersionHash(p) : versionHash(artifact, p);
             String versionId = Naming.versionLogicalId(f.key(), hash);
             Map<String, Object> version = new LinkedHashMap<>();
             version.put("Type", "AWS::Lambda::Version");
@@ -122,7 +141,7 @@ public final class FunctionCompiler {
                 version.put("DeletionPolicy", "Retain");
             }
             version.put("Properties", Cfn.map("FunctionName", Cfn.ref(functionId), "CodeSha256",
-                    artifact.sha256Base64(), "Description", f.description()));
+                    f.isImage() ? f.image().sha256() : artifact.sha256Base64(), "Description", f.description()));
             context.template().addResource(versionId, version);
             if (f.versionFunction()) {
                 context.template().addOutput(Naming.qualifiedArnOutputKey(f.key()), Cfn.map(
@@ -173,6 +192,22 @@ public final class FunctionCompiler {
         relevant.remove("ReservedConcurrentExecutions");
         String hashed = artifact.sha256Base64() + Json.compact(sorted(relevant));
         return Naming.alphanumeric(Base64.getEncoder().encodeToString(Sha256.of(hashed)));
+    }
+
+    /**
+     * As v3 computes it for images, so a stack it deployed keeps its version: the function properties as they
+     * are when v3 hashes them (Code included, as its ImageUri holds the digest; no SnapStart or LoggingConfig yet;
+     * no Tags or ReservedConcurrentExecutions), plus v3's empty {@code layerConfigurations} (images take no
+     * layers), and no artifact hash.
+     */
+    static String imageVersionHash(Map<String, Object> properties) {
+        Map<String, Object> relevant = new TreeMap<>(properties);
+        relevant.remove("Tags");
+        relevant.remove("ReservedConcurrentExecutions");
+        relevant.remove("SnapStart");
+        relevant.remove("LoggingConfig");
+        relevant.put("layerConfigurations", List.of());
+        return Naming.alphanumeric(Base64.getEncoder().encodeToString(Sha256.of(Json.compact(sorted(relevant)))));
     }
 
     private static Object sorted(Object value) {

@@ -226,6 +226,12 @@ public final class LocalInvoker {
     }
 
     private static void checkRuntime(FunctionDef fn) {
+        if (fn.isImage()) {
+            throw new ConfigException(fn.raw().get("image").position(), fn.path() + ".image", "invoke-local runs "
+                    + "handlers from the project's classes, but '" + fn.key() + "' is a container image function",
+                    "run the image locally (its base image includes the Lambda runtime interface emulator), or "
+                            + "invoke the deployed function with serverless:invoke");
+        }
         if (!fn.runtime().startsWith("java")) {
             Node at = fn.raw().get("runtime");
             throw new ConfigException(at != null ? at.position() : fn.position(), fn.path() + ".runtime",

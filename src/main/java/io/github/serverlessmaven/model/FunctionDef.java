@@ -11,6 +11,9 @@ import java.util.Map;
  *
  * @param key the key under {@code functions:}; logical IDs derive from it
  * @param name the physical function name
+ * @param handler null for an image function
+ * @param runtime null for an image function (the image holds its runtime)
+ * @param image the container image, or null for a function deployed from a jar or zip
  * @param role null for the shared generated role; otherwise a role name, ARN or intrinsic
  * @param raw the function's resolved map, for function features compiled outside the core (url, destinations, ...)
  */
@@ -19,6 +22,7 @@ public record FunctionDef(
         String name,
         String handler,
         String runtime,
+        ImageSpec image,
         int memorySize,
         int timeout,
         String description,
@@ -39,4 +43,10 @@ public record FunctionDef(
         List<EventSpec> events,
         MapNode raw,
         String path,
-        Position position) {}
+        Position position) {
+
+    /** A container image function: no artifact, handler or runtime of its own. */
+    public boolean isImage() {
+        return image != null;
+    }
+}

@@ -43,11 +43,13 @@ public final class FunctionCodeDeployer {
     public Outcome deploy(PackageResult packaged, String functionKey, boolean updateConfig) {
         Service service = packaged.service();
         FunctionDef fn = DeployedFunctions.named(service, functionKey);
-        Artifact artifact = packaged.artifacts().get(fn.key());
-        if (artifact == null) {
+        Artifact artifact = fn.isImage() ? null : packaged.artifacts().get(fn.key());
+        if (!fn.isImage() && artifact == null) {
             throw new DeployException("Function " + fn.key() + " has no packaged artifact; perhaps you should check "
-                    + "its package settings (image functions cannot be deployed with deploy-function).");
+                    + "its package settings.");
         }
+        // Lambda reports an image function's digest (hex) as its CodeSha256.
+        String codeSha256 = fn.isImage() ? fn.image().sha256() : artifact.sha256Base64();
         String step = "read function " + fn.name();
         try {
             FunctionConfiguration remote;
@@ -56,7 +58,7 @@ public final class FunctionCodeDeployer {
             } catch (ResourceNotFoundException e) {
                 throw DeployedFunctions.notDeployed(service, fn, e);
             }
-            boolean codeChanged = !artifact.sha256Base64().equals(remote.codeSha256());
+            boolean codeChanged = !codeSha256.equals(remote.codeSha256());
             Map<String, String> configChanges = updateConfig ? configChanges(fn, remote) : Map.of();
             if (!codeChanged && configChanges.isEmpty() && !options.force()) {
                 log.info("Function " + fn.key() + " is up to date (CodeSha256 " + remote.codeSha256()
@@ -72,7 +74,16 @@ public final class FunctionCodeDeployer {
                 awaitUpdated(fn.name());
             }
             FunctionConfiguration updated = remote;
-            if (codeChanged || options.force()) {
+            if ((codeChanged || options.force()) && fn.isImage()) {
+                step = "update the image of function " + fn.name();
+                log.info("Pointing " + fn.name() + " at " + fn.image().uri());
+                boolean publish = fn.versionFunction();
+                var response = aws.lambda().updateFunctionCode(r -> r.functionName(fn.name())
+                        .imageUri(fn.image().uri()).publish(publish));
+                awaitUpdated(fn.name());
+                version = publish ? response.version() : null;
+                updated = aws.lambda().getFunction(r -> r.functionName(fn.name())).configuration();
+            } else if (codeChanged || options.force()) {
                 String bucketName = bucket(service);
                 String key = service.provider().deploymentPrefix() + "/" + service.name() + "/" + service.stage()
                         + "/code/" + fn.key() + "/" + artifact.keyName();

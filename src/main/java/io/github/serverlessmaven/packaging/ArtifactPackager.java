@@ -45,6 +45,9 @@ public final class ArtifactPackager {
         Map<String, Path> fileByFunction = new LinkedHashMap<>();
         boolean warnedIgnoredPatterns = false;
         for (FunctionDef function : service.functions().values()) {
+            if (function.isImage()) {
+                continue;
+            }
             ArtifactChoice choice = selector.choose(function);
             choices.putIfAbsent(choice.file(), choice);
             List<String> sharing = functionsByFile.get(choice.file());

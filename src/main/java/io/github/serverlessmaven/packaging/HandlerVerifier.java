@@ -54,7 +54,7 @@ public final class HandlerVerifier {
 
     private void verifyAll(Service service, Map<String, Artifact> artifacts, Map<Path, ArtifactIndex> indexes) {
         for (FunctionDef function : service.functions().values()) {
-            if (!function.runtime().startsWith("java")) {
+            if (function.isImage() || !function.runtime().startsWith("java")) {
                 continue;
             }
             Artifact artifact = artifacts.get(function.key());

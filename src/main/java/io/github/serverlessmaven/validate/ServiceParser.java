@@ -12,6 +12,7 @@ import io.github.serverlessmaven.config.ScalarNode;
 import io.github.serverlessmaven.model.DeploymentBucketSpec;
 import io.github.serverlessmaven.model.EventSpec;
 import io.github.serverlessmaven.model.FunctionDef;
+import io.github.serverlessmaven.model.ImageSpec;
 import io.github.serverlessmaven.model.IamSpec;
 import io.github.serverlessmaven.model.PackageSpec;
 import io.github.serverlessmaven.model.Provider;
@@ -122,6 +123,11 @@ public final class ServiceParser {
                     + "': this plugin deploys to AWS only (supported: aws)", "set provider.name to aws");
         }
         provider.checkKnownKeys(PROVIDER_KEYS, diagnostics);
+        if (provider.has("ecr")) {
+            diagnostics.warn(provider.node().keyPosition("ecr"), "provider.ecr", "'provider.ecr' is ignored: this "
+                    + "plugin builds and pushes no images", "build and push with Jib or Docker, and give functions "
+                    + "'image: <ECR URI>@sha256:<digest>'");
+        }
 
         Provider p = parseProvider(provider, name, stageOverride, regionOverride);
         PackageSpec servicePackage = parsePackage(root, "package");
@@ -338,13 +344,16 @@ public final class ServiceParser {
             PackageSpec servicePackage) {
         f.checkKnownKeys(FUNCTION_KEYS, diagnostics);
         String handler = f.optString("handler").orElse(null);
-        if (handler == null || handler.isBlank()) {
-            if (f.has("image")) {
-                throw f.error("image", "container image functions are not supported yet",
-                        "package the function as a jar or zip and set 'handler'");
+        ImageSpec image = null;
+        if (f.has("image")) {
+            if (handler != null) {
+                throw f.error("image", "function '" + key + "' has both 'handler' and 'image'",
+                        "keep 'handler' for a jar or zip function, or 'image' for a container image function");
             }
+            image = ImageParser.parse(f, provider.region(), diagnostics);
+        } else if (handler == null || handler.isBlank()) {
             throw new ConfigException(f.position(), f.path(), "function '" + key + "' has no 'handler'",
-                    "add 'handler: com.example.MyHandler::handleRequest'");
+                    "add 'handler: com.example.MyHandler::handleRequest' (or 'image' for a container image)");
         }
         String name = f.optString("name").orElse(Naming.functionPhysicalName(service, provider.stage(), key));
         if (name.length() > 64) {
@@ -352,8 +361,12 @@ public final class ServiceParser {
                     "function name '" + name + "' is " + name.length() + " characters long; AWS allows at most 64",
                     "set a shorter 'name' for this function or shorten the service name");
         }
-        String runtime = f.optString("runtime").orElse(provider.runtime());
-        if (DEPRECATED_RUNTIMES.contains(runtime)) {
+        String runtime = image != null ? null : f.optString("runtime").orElse(provider.runtime());
+        if (image != null && f.has("runtime")) {
+            diagnostics.warn(f.raw("runtime").position(), f.childPath("runtime"), "an image function runs the "
+                    + "runtime its image holds, so 'runtime' is ignored", "remove 'runtime' from this function");
+        }
+        if (runtime != null && DEPRECATED_RUNTIMES.contains(runtime)) {
             Node at = f.raw("runtime") != null ? f.raw("runtime") : provider.raw().get("runtime");
             diagnostics.warn(at != null ? at.position() : f.position(), f.childPath("runtime"),
                     "runtime '" + runtime + "' is deprecated by AWS", "use '" + DEFAULT_RUNTIME + "'");
@@ -390,10 +403,18 @@ public final class ServiceParser {
         if (f.node().has("vpc") && (f.raw("vpc") == null || Boolean.FALSE.equals(f.plain("vpc")))) {
             vpc = null;
         }
+        if (image != null && layers != null) {
+            boolean own = f.has("layers");
+            throw new ConfigException(own ? f.raw("layers").position() : provider.raw().get("layers").position(),
+                    own ? f.childPath("layers") : "provider.layers", "function '" + key + "' is a container image, "
+                    + "and Lambda runs no layers with an image" + (own ? "" : " (provider.layers applies to "
+                    + "every function)"), own ? "remove 'layers' and build what they hold into the image"
+                    : "move the layers to the functions that use them, and build their content into the image");
+        }
         PackageSpec pkg = parsePackage(f, "package");
         checkRoleArn(f, "role");
         Object tracing = f.has("tracing") ? f.plain("tracing") : provider.tracingLambda();
-        return new FunctionDef(key, name, handler, runtime,
+        return new FunctionDef(key, name, handler, runtime, image,
                 f.optInt("memorySize", 128, 10240).orElse(provider.memorySize()),
                 f.optInt("timeout", 1, 900).orElse(provider.timeout()),
                 f.optString("description").orElse(null),

@@ -84,7 +84,9 @@ class LocalInvokerTest {
                 handler: example.NeedsMissing
               badInit:
                 handler: example.BadInit::handle
-            """;
+              container:
+                image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@sha256:%s
+            """.formatted("c".repeat(64));
 
     static final Map<String, String> SOURCES = Map.of(
             "example/Hello.java", """
@@ -315,6 +317,14 @@ class LocalInvokerTest {
                 .isEqualTo(2);
         assertThat(warnings).containsExactly("function future runs on java99 in Lambda, but invoke-local uses Java "
                 + Runtime.version().feature() + " (the JVM running Maven); perhaps you should run Maven with JDK 99");
+    }
+
+    @Test
+    void anImageFunctionIsRefusedWithTheWaysToRunIt() {
+        assertThatThrownBy(() -> invoke("container", "{}")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("at 'functions.container.image': invoke-local runs handlers from the "
+                        + "project's classes, but 'container' is a container image function")
+                .hasMessageContaining("serverless:invoke");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.github.serverlessmaven.pipeline.ServicePipeline;
 import io.github.serverlessmaven.testing.Moto;
 import io.github.serverlessmaven.testing.MotoProject;
 import io.github.serverlessmaven.testing.TestServices;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -223,6 +224,40 @@ class EverydayMotoTest {
         assertThat(aws.cloudFormation().getTemplate(r -> r.stackName("demo-dev")).templateBody())
                 .isEqualTo(template);
         assertThat(project.lines).anyMatch(l -> l.startsWith("WARN Stack demo-dev now drifts from CloudFormation"));
+    }
+
+    @Test
+    void anImageFunctionIsDeployedBesideAJarFunctionAndDeployFunctionPointsItAtANewDigest() throws IOException {
+        String repository = "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders@sha256:";
+        project.write("", "  orders:\n    image: " + repository + "a".repeat(64), "v1");
+        DeployReport report = project.deploy(aws);
+
+        assertThat(report.stackStatus()).endsWith("_COMPLETE");
+        GetFunctionResponse orders = aws.lambda().getFunction(r -> r.functionName("demo-dev-orders"));
+        assertThat(orders.code().imageUri()).isEqualTo(repository + "a".repeat(64));
+        assertThat(function().handler()).isEqualTo(
+                "io.github.serverlessmaven.deploy.fixture.DemoHandler::handleRequest");
+        // Only the jar and the templates went to the deployment bucket: the image stays in ECR.
+        String bucket = aws.cloudFormation().describeStackResource(r -> r.stackName("demo-dev")
+                .logicalResourceId("ServerlessDeploymentBucket")).stackResourceDetail().physicalResourceId();
+        List<String> keys = aws.s3().listObjectsV2(r -> r.bucket(bucket)).contents().stream()
+                .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+        assertThat(keys).filteredOn(k -> !k.endsWith(".json")).singleElement().asString().endsWith("/app.jar");
+
+        project.writeYaml("", "  orders:\n    image: " + repository + "b".repeat(64));
+        moto.startRecording();
+        PackageResult packaged = new ServicePipeline(project.log()).packageService(TestServices.request(dir));
+        FunctionCodeDeployer.Outcome outcome = new FunctionCodeDeployer(aws, project.log(), MotoProject.options())
+                .deploy(packaged, "orders", false);
+        List<Moto.Request> requests = moto.stopRecording();
+
+        assertThat(outcome.result()).isEqualTo("updated");
+        assertThat(aws.lambda().getFunction(r -> r.functionName("demo-dev-orders")).code().imageUri())
+                .isEqualTo(repository + "b".repeat(64));
+        assertThat(requests).filteredOn(r -> r.path().endsWith("/functions/demo-dev-orders/code")).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("ImageUri").doesNotContain("S3Key"));
+        assertThat(requests.stream().filter(Moto.Request::isS3PutObject).map(Moto.Request::path)
+                .filter(p -> !p.startsWith("/2015-03-31/"))).isEmpty();
     }
 
     @Test

@@ -67,7 +67,7 @@ class ServiceParserTest {
         assertThatThrownBy(() -> parse("service: demo\nprovider: { name: aws }\nfunctions:\n  f:\n    memorySize: 512\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("serverless.yml:5:5: at 'functions.f': function 'f' has no 'handler', perhaps you should "
-                        + "add 'handler: com.example.MyHandler::handleRequest'");
+                        + "add 'handler: com.example.MyHandler::handleRequest' (or 'image' for a container image)");
     }
 
     @Test

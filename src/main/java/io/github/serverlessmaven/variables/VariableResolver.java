@@ -85,6 +85,7 @@ public final class VariableResolver {
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final Map<String, Expr> parsed = new HashMap<>();
     private final Map<Node, Long> sizes = new IdentityHashMap<>();
+    private final Map<Node, Boolean> plain = new IdentityHashMap<>();
     private int variablesResolved;
     private long valuesVisited;
     private ResolutionFailure workFailure;
@@ -111,7 +112,7 @@ public final class VariableResolver {
      */
     public Node resolve(Node config) {
         this.root = config;
-        for (Map<?, ?> memo : List.of(shallow, shallowFailures, deep, parsed, sizes)) {
+        for (Map<?, ?> memo : List.of(shallow, shallowFailures, deep, parsed, sizes, plain)) {
             memo.clear();
         }
         secretPaths.clear();
@@ -247,6 +248,15 @@ public final class VariableResolver {
         if (top.node() == null || top.resolved()) {
             return top;
         }
+        if (isPlain(top.node())) {
+            // No '$' anywhere below: walking it value by value would give the same entry, one path at a time. The
+            // values it would visit still count, so the limits stop a configuration where they always did.
+            long below = sizeOf(top.node()) - 1;
+            if (below < MAX_VALUES && valuesVisited + below <= MAX_VISITS) {
+                valuesVisited += below;
+                return new Entry(top.node(), top.depth(), top.secret(), true, List.of());
+            }
+        }
         List<Failed> failures = new ArrayList<>(0);
         boolean secret = top.secret();
         Node node = top.node();
@@ -320,6 +330,35 @@ public final class VariableResolver {
     }
 
     /** Counts values, copies included, without walking shared subtrees twice. */
+    /** True when no string at or below {@code node} holds a '$', so no variable can be resolved there. */
+    private boolean isPlain(Node node) {
+        if (node instanceof ScalarNode s) {
+            return !(s.value() instanceof String text) || text.indexOf('$') < 0;
+        }
+        Boolean known = plain.get(node);
+        if (known != null) {
+            return known;
+        }
+        boolean result = true;
+        if (node instanceof MapNode map) {
+            for (Node child : map.entries().values()) {
+                if (child != null && !isPlain(child)) {
+                    result = false;
+                    break;
+                }
+            }
+        } else if (node instanceof ListNode list) {
+            for (Node child : list.items()) {
+                if (child != null && !isPlain(child)) {
+                    result = false;
+                    break;
+                }
+            }
+        }
+        plain.put(node, result);
+        return result;
+    }
+
     private long sizeOf(Node node) {
         Long known = sizes.get(node);
         if (known != null) {

@@ -11,7 +11,9 @@ import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.project.ProjectLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -34,6 +36,7 @@ public final class ArtifactSelector {
 
     private final Service service;
     private final ProjectLayout project;
+    private final Map<String, ArtifactChoice> chosen = new HashMap<>();
 
     public ArtifactSelector(Service service, ProjectLayout project) {
         this.service = service;
@@ -68,6 +71,17 @@ public final class ArtifactSelector {
     }
 
     private ArtifactChoice explicitOrModule(PackageSpec spec, String packagePath) {
+        // The service-level setting is the same for every function: look at the file once.
+        String key = packagePath + "\n" + spec.artifact() + "\n" + spec.module();
+        ArtifactChoice known = chosen.get(key);
+        if (known == null) {
+            known = explicitOrModuleUncached(spec, packagePath);
+            chosen.put(key, known);
+        }
+        return known;
+    }
+
+    private ArtifactChoice explicitOrModuleUncached(PackageSpec spec, String packagePath) {
         if (spec.module() == null) {
             return explicit(spec, packagePath + ".artifact");
         }

@@ -36,8 +36,8 @@ class StackSplitterTest {
                 """);
         for (int i = 0; i < n; i++) {
             yaml.append("  fn").append(i).append(":\n    handler: com.example.Fn").append(i).append("::handle\n");
-            yaml.append("    environment:\n      PEER:\n        Ref: ").append(i == 0 ? "Fn1LambdaFunction" : "Shared")
-                    .append("\n");
+            String peer = i == 0 ? "Fn1LambdaFunction" : i == 47 ? "Fn0LambdaFunction" : "Shared";
+            yaml.append("    environment:\n      PEER:\n        Ref: ").append(peer).append("\n");
         }
         for (String name : extra) {
             yaml.append("  ").append(name).append(":\n    handler: com.example.Extra::handle\n");
@@ -104,13 +104,17 @@ class StackSplitterTest {
         assertThat(stackParams.get("PServerlessDeploymentBucket")).isEqualTo(Map.of("Ref", "ServerlessDeploymentBucket"));
 
         Object peer = ((Map<String, Object>) ((Map<String, Object>) fn0.get("Environment")).get("Variables")).get("PEER");
-        if (stack0.equals(stack1)) {
-            assertThat(peer).isEqualTo(Map.of("Ref", "Fn1LambdaFunction"));
-        } else {
-            assertThat(peer).isEqualTo(Map.of("Ref", "PFn1LambdaFunction"));
-            assertThat(stackParams.get("PFn1LambdaFunction"))
-                    .isEqualTo(Map.of("Fn::GetAtt", List.of(stack1, "Outputs.OFn1LambdaFunction")));
-        }
+        // fn0 and fn1 hash to different nested stacks (18 and 20), so fn0's reference to fn1 crosses stacks.
+        assertThat(stack1).isNotEqualTo(stack0);
+        assertThat(peer).isEqualTo(Map.of("Ref", "PFn1LambdaFunction"));
+        assertThat(stackParams.get("PFn1LambdaFunction"))
+                .isEqualTo(Map.of("Fn::GetAtt", List.of(stack1, "Outputs.OFn1LambdaFunction")));
+        // fn47 shares fn0's stack: its reference to fn0 stays a plain Ref, with no parameter for it.
+        assertThat(StackSplitter.stackLogicalId("fn47")).isEqualTo(stack0);
+        Map<String, Object> fn47 = Templates.properties(nested0, "Fn47LambdaFunction");
+        assertThat(((Map<String, Object>) fn47.get("Environment")).get("Variables"))
+                .isEqualTo(Map.of("PEER", Map.of("Ref", "Fn0LambdaFunction")));
+        assertThat(stackParams).doesNotContainKey("PFn0LambdaFunction");
         // An output of the user's that names a moved resource moves with it, export and all.
         assertThat(Templates.outputs(nested0)).containsKey("FirstFunctionArn");
         assertThat(Templates.outputs(root)).doesNotContainKey("FirstFunctionArn");

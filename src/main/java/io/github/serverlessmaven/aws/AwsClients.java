@@ -20,6 +20,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -45,6 +46,7 @@ public final class AwsClients implements AutoCloseable {
     private StsClient sts;
     private SsmClient ssm;
     private LambdaClient lambda;
+    private EcrClient ecr;
     private CloudWatchLogsClient logs;
     private CloudWatchClient cloudWatch;
 
@@ -94,6 +96,13 @@ public final class AwsClients implements AutoCloseable {
             lambda = build(LambdaClient.builder());
         }
         return lambda;
+    }
+
+    public synchronized EcrClient ecr() {
+        if (ecr == null) {
+            ecr = build(EcrClient.builder());
+        }
+        return ecr;
     }
 
     public synchronized CloudWatchLogsClient logs() {

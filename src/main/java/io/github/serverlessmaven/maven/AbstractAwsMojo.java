@@ -11,16 +11,8 @@ import io.github.serverlessmaven.pipeline.ServicePipeline;
 import java.time.Duration;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** What the goals that talk to AWS share: profile, endpoint, waiting limits, and loading with AWS variables. */
-public abstract class AbstractAwsMojo extends AbstractServerlessMojo {
-
-    /** Named AWS profile; wins over provider.profile and the SDK's default chain (AWS_PROFILE, env keys, SSO...). */
-    @Parameter(property = "serverless.profile")
-    protected String profile;
-
-    /** Endpoint override for every AWS service (an emulator such as moto); default: AWS_ENDPOINT_URL, else AWS. */
-    @Parameter(property = "serverless.endpoint")
-    protected String endpoint;
+/** What the goals that talk to AWS share: beside profile and endpoint, waiting limits and AWS variables. */
+public abstract class AbstractAwsMojo extends AbstractAwsAccessMojo {
 
     /** Minutes to wait for a stack operation or for a busy stack to become free. */
     @Parameter(property = "serverless.timeout", defaultValue = "30")
@@ -50,9 +42,5 @@ public abstract class AbstractAwsMojo extends AbstractServerlessMojo {
 
     protected DeployOptions options(boolean force) {
         return new DeployOptions(force, Duration.ofMinutes(Math.max(1, timeoutMinutes)), Duration.ofSeconds(5));
-    }
-
-    private String endpoint() {
-        return AwsSettings.endpointFrom(endpoint, System.getenv());
     }
 }

@@ -6,6 +6,7 @@ import io.github.serverlessmaven.config.XmlConfigLoader;
 import io.github.serverlessmaven.config.XmlElement;
 import io.github.serverlessmaven.deploy.DeployException;
 import io.github.serverlessmaven.pipeline.GoalParameters;
+import io.github.serverlessmaven.pipeline.ImageDigestLookup;
 import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
 import io.github.serverlessmaven.project.Console;
@@ -151,7 +152,12 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
 
     /** The package pipeline, fed by serverless.yml or the POM form. */
     protected ServicePipeline pipeline() {
-        return new ServicePipeline(coreLog(), pomModel(), console());
+        return new ServicePipeline(coreLog(), pomModel(), console(), imageDigests());
+    }
+
+    /** How image tags are looked up: only goals that talk to AWS can, see {@link AbstractAwsMojo}. */
+    protected ImageDigestLookup imageDigests() {
+        return null;
     }
 
     /** A live footer on an interactive terminal, plain log lines in batch mode and on CI. */

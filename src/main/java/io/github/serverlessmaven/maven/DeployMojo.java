@@ -39,7 +39,7 @@ public class DeployMojo extends AbstractAwsMojo {
     @Override
     protected void run() {
         PackageRequest request = packageRequest();
-        ServicePipeline pipeline = new ServicePipeline(coreLog());
+        ServicePipeline pipeline = pipeline();
         try (AwsVariableSources variables = variableSources(request)) {
             Service service = loadService(pipeline, request, variables);
             DeployInput input = packageDirectory != null

@@ -5,7 +5,6 @@ import io.github.serverlessmaven.aws.AwsVariableSources;
 import io.github.serverlessmaven.deploy.InfoReporter;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.pipeline.PackageRequest;
-import io.github.serverlessmaven.pipeline.ServicePipeline;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /** Prints the deployed service: stage, region, stack status, endpoints, functions (and outputs with verbose). */
@@ -21,7 +20,7 @@ public class InfoMojo extends AbstractAwsMojo {
     protected void run() {
         PackageRequest request = packageRequest();
         try (AwsVariableSources variables = variableSources(request)) {
-            Service service = loadService(new ServicePipeline(coreLog()), request, variables);
+            Service service = loadService(pipeline(), request, variables);
             try (AwsClients aws = clients(service)) {
                 InfoReporter.read(aws, service).ifPresentOrElse(
                         report -> report.lines(verbose).forEach(getLog()::info),

@@ -7,7 +7,6 @@ import io.github.serverlessmaven.invoke.InvokeResult;
 import io.github.serverlessmaven.invoke.LocalInvoker;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.pipeline.PackageRequest;
-import io.github.serverlessmaven.pipeline.ServicePipeline;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -70,7 +69,7 @@ public class InvokeLocalMojo extends AbstractServerlessMojo {
     @Override
     protected void run() throws MojoFailureException {
         PackageRequest request = packageRequest();
-        Service service = new ServicePipeline(coreLog()).load(request);
+        Service service = pipeline().load(request);
         EventInput eventInput = new EventInput(blankToNull(data), blankToNull(path), blankToNull(event));
         InvokeRequest invoke = new InvokeRequest(service, request.project(), function, eventInput,
                 environmentOverrides(), splitArgs(jvmArgs), timeout);

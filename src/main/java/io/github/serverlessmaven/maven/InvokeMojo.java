@@ -6,7 +6,6 @@ import io.github.serverlessmaven.invoke.EventInput;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.ops.RemoteInvoker;
 import io.github.serverlessmaven.pipeline.PackageRequest;
-import io.github.serverlessmaven.pipeline.ServicePipeline;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -51,7 +50,7 @@ public class InvokeMojo extends AbstractAwsMojo {
     protected void run() {
         PackageRequest request = packageRequest();
         try (AwsVariableSources variables = variableSources(request)) {
-            Service service = loadService(new ServicePipeline(coreLog()), request, variables);
+            Service service = loadService(pipeline(), request, variables);
             String payload = new EventInput(blankToNull(data), blankToNull(path), blankToNull(event))
                     .resolve(request.project().baseDir());
             try (AwsClients aws = clients(service)) {

@@ -7,7 +7,6 @@ import io.github.serverlessmaven.ops.DeployedFunctions;
 import io.github.serverlessmaven.ops.LogsReader;
 import io.github.serverlessmaven.ops.TimeSpec;
 import io.github.serverlessmaven.pipeline.PackageRequest;
-import io.github.serverlessmaven.pipeline.ServicePipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,7 +47,7 @@ public class LogsMojo extends AbstractAwsMojo {
     protected void run() {
         PackageRequest request = packageRequest();
         try (AwsVariableSources variables = variableSources(request)) {
-            Service service = loadService(new ServicePipeline(coreLog()), request, variables);
+            Service service = loadService(pipeline(), request, variables);
             Instant start = TimeSpec.parse(startTime, Instant.now());
             try (AwsClients aws = clients(service)) {
                 LogsReader reader = new LogsReader(aws);

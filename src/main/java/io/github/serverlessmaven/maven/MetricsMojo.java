@@ -6,7 +6,6 @@ import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.ops.MetricsReader;
 import io.github.serverlessmaven.ops.TimeSpec;
 import io.github.serverlessmaven.pipeline.PackageRequest;
-import io.github.serverlessmaven.pipeline.ServicePipeline;
 import java.time.Instant;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,7 +35,7 @@ public class MetricsMojo extends AbstractAwsMojo {
     protected void run() {
         PackageRequest request = packageRequest();
         try (AwsVariableSources variables = variableSources(request)) {
-            Service service = loadService(new ServicePipeline(coreLog()), request, variables);
+            Service service = loadService(pipeline(), request, variables);
             Instant end = Instant.now();
             Instant start = TimeSpec.parse(startTime, end);
             try (AwsClients aws = clients(service)) {

@@ -34,7 +34,7 @@ public class PlanMojo extends AbstractAwsMojo {
     @Override
     protected void run() throws MojoFailureException {
         PackageRequest request = packageRequest();
-        ServicePipeline pipeline = new ServicePipeline(coreLog());
+        ServicePipeline pipeline = pipeline();
         List<PlannedChange> changes;
         try (AwsVariableSources variables = variableSources(request)) {
             Service service = loadService(pipeline, request, variables);

@@ -1,7 +1,6 @@
 package io.github.serverlessmaven.maven;
 
 import io.github.serverlessmaven.model.Service;
-import io.github.serverlessmaven.pipeline.ServicePipeline;
 import io.github.serverlessmaven.print.ConfigPrinter;
 import java.util.Set;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -5,7 +5,6 @@ import io.github.serverlessmaven.aws.AwsVariableSources;
 import io.github.serverlessmaven.deploy.Remover;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.pipeline.PackageRequest;
-import io.github.serverlessmaven.pipeline.ServicePipeline;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /** Empties the deployment bucket and deletes the service's CloudFormation stack, as {@code serverless remove}. */
@@ -21,7 +20,7 @@ public class RemoveMojo extends AbstractAwsMojo {
     protected void run() {
         PackageRequest request = packageRequest();
         try (AwsVariableSources variables = variableSources(request)) {
-            Service service = loadService(new ServicePipeline(coreLog()), request, variables);
+            Service service = loadService(pipeline(), request, variables);
             try (AwsClients aws = clients(service)) {
                 new Remover(aws, coreLog(), options(false)).remove(service);
             }

@@ -5,7 +5,6 @@ import io.github.serverlessmaven.aws.AwsVariableSources;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.ops.Rollback;
 import io.github.serverlessmaven.pipeline.PackageRequest;
-import io.github.serverlessmaven.pipeline.ServicePipeline;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -31,7 +30,7 @@ public class RollbackMojo extends AbstractAwsMojo {
     protected void run() {
         PackageRequest request = packageRequest();
         try (AwsVariableSources variables = variableSources(request)) {
-            Service service = loadService(new ServicePipeline(coreLog()), request, variables);
+            Service service = loadService(pipeline(), request, variables);
             try (AwsClients aws = clients(service)) {
                 Rollback rollback = new Rollback(aws, coreLog(), options(false));
                 if (timestamp != null) {

@@ -49,4 +49,11 @@ public record FunctionDef(
     public boolean isImage() {
         return image != null;
     }
+
+    /** The same function with another image (its tag looked up). */
+    public FunctionDef withImage(ImageSpec pinned) {
+        return new FunctionDef(key, name, handler, runtime, pinned, memorySize, timeout, description, environment,
+                tags, role, vpc, reservedConcurrency, provisionedConcurrency, snapStart, layers, architecture,
+                disableLogs, logRetentionInDays, versionFunction, tracing, packageSpec, events, raw, path, position);
+    }
 }

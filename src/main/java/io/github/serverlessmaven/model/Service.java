@@ -34,6 +34,12 @@ public record Service(
                 configFile, paths);
     }
 
+    /** The same service with other function definitions (in the same order, under the same keys). */
+    public Service withFunctions(Map<String, FunctionDef> replaced) {
+        return new Service(name, frameworkVersion, provider, replaced, packageSpec, custom, resources, plugins, root,
+                configFile, secretPaths);
+    }
+
     public String stage() {
         return provider.stage();
     }

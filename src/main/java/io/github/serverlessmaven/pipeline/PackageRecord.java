@@ -6,6 +6,7 @@ import io.github.serverlessmaven.config.MapNode;
 import io.github.serverlessmaven.config.Node;
 import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.config.ScalarNode;
+import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.naming.Sha256;
 import io.github.serverlessmaven.packaging.BuildFiles;
@@ -70,6 +71,12 @@ final class PackageRecord {
                 .append(service.region()).append('\n').append(outputDir.toAbsolutePath().normalize()).append('\n');
         appendArtifacts("artifact ", artifacts, inputs);
         appendArtifacts("layer ", layerArtifacts, inputs);
+        // A tag in the configuration stands for whatever digest ECR gave this time: the digest is an input.
+        for (FunctionDef function : service.functions().values()) {
+            if (function.isImage()) {
+                inputs.append("image ").append(function.key()).append(' ').append(function.image().uri()).append('\n');
+            }
+        }
         write(service.root(), inputs);
         return Base64.getEncoder().encodeToString(Sha256.of(inputs.toString()));
     }

@@ -11,6 +11,8 @@ import io.github.serverlessmaven.config.Position;
 import io.github.serverlessmaven.config.Problem;
 import io.github.serverlessmaven.config.ScalarNode;
 import io.github.serverlessmaven.config.YamlLoader;
+import io.github.serverlessmaven.model.FunctionDef;
+import io.github.serverlessmaven.model.ImageSpec;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.packaging.ArtifactPackager;
 import io.github.serverlessmaven.packaging.HandlerVerifier;
@@ -49,6 +51,7 @@ public final class ServicePipeline {
     private final Log log;
     private final Node pomModel;
     private final Console console;
+    private final ImageDigestLookup imageDigests;
 
     public ServicePipeline(Log log) {
         this(log, null);
@@ -61,9 +64,23 @@ public final class ServicePipeline {
 
     /** @param console shows progress of long operations (see {@link Console#detect}) */
     public ServicePipeline(Log log, Node pomModel, Console console) {
+        this(log, pomModel, console, null);
+    }
+
+    /**
+     * @param imageDigests looks up the tags of container images, asked only when a function's image has one; null
+     *     when the run has no AWS access
+     */
+    public ServicePipeline(Log log, Node pomModel, Console console, ImageDigestLookup imageDigests) {
         this.log = log;
         this.pomModel = pomModel;
         this.console = console;
+        this.imageDigests = imageDigests;
+    }
+
+    /** The same pipeline, looking up image tags with {@code lookup}. */
+    public ServicePipeline withImageDigests(ImageDigestLookup lookup) {
+        return new ServicePipeline(log, pomModel, console, lookup);
     }
 
     /** Loads, resolves and validates the configuration (no files written). */
@@ -101,7 +118,8 @@ public final class ServicePipeline {
         return packageService(request, load(request), Instant.now());
     }
 
-    public PackageResult packageService(PackageRequest request, Service service, Instant now) {
+    public PackageResult packageService(PackageRequest request, Service loaded, Instant now) {
+        Service service = pinImageTags(loaded);
         ProjectLayout project = request.project();
         Path outputDir = project.outputDir();
         Map<String, Artifact> artifacts = new ArtifactPackager(console).prepare(service, project, log);
@@ -168,6 +186,44 @@ public final class ServicePipeline {
             throw new ConfigException(Position.of(outputDir.toString()), "", "cannot write the templates: "
                     + e.getMessage(), "check that the build directory is writable");
         }
+    }
+
+    /** Functions whose image names a tag get the digest it points at now, as v3 does while packaging. */
+    private Service pinImageTags(Service service) {
+        Map<String, FunctionDef> functions = null;
+        for (FunctionDef function : service.functions().values()) {
+            if (!function.isImage() || !function.image().isTagged()) {
+                continue;
+            }
+            if (functions == null) {
+                functions = new LinkedHashMap<>(service.functions());
+            }
+            ImageSpec image = function.image();
+            if (imageDigests == null) {
+                throw new ConfigException(imagePosition(function), function.path() + ".image", "the tag '"
+                        + image.tag() + "' has to be looked up in ECR, and this run has no AWS access",
+                        "run a goal that talks to AWS (package, deploy), or pin the digest: "
+                                + image.repositoryUri() + "@sha256:<digest>");
+            }
+            String profile = service.provider().raw().get("profile") instanceof ScalarNode p && p.value() != null
+                    ? String.valueOf(p.value()) : null;
+            String digest = imageDigests.digest(new ImageDigestLookup.ImageTag(image.account(), service.region(),
+                            image.repository(), image.tag(), profile))
+                    .orElseThrow(() -> new ConfigException(imagePosition(function), function.path() + ".image",
+                            "there is no image tagged '" + image.tag() + "' in ECR repository '" + image.repository()
+                                    + "' of account " + image.account() + " in " + service.region(),
+                            "push the image with that tag first (for example with Jib), or check the repository "
+                                    + "and the tag"));
+            log.info("Image of function " + function.key() + ": " + image.repository() + ":" + image.tag() + " is "
+                    + "sha256:" + digest);
+            functions.put(function.key(), function.withImage(image.pinnedTo(digest)));
+        }
+        return functions == null ? service : service.withFunctions(functions);
+    }
+
+    private static Position imagePosition(FunctionDef function) {
+        Node image = function.raw() == null ? null : function.raw().get("image");
+        return image != null ? image.position() : function.position();
     }
 
     private void warnAboutSecrets(TemplateSecrets secrets, String maskedUpdateTemplate,

@@ -13,10 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A function's {@code image}: an ECR image URI pinned to its digest, as a string or {@code {uri, command,
- * entryPoint, workingDirectory}}. v3 also takes a tag (looked up in ECR while packaging) and {@code name} (an image
- * of {@code provider.ecr.images}, built with Docker); packaging here reads no AWS and runs no Docker, so both are
- * refused with the way to pin the digest.
+ * A function's {@code image}: an ECR image URI with a digest or a tag, as a string or {@code {uri, command,
+ * entryPoint, workingDirectory}}. A tag is looked up in ECR before compiling, as v3 does while packaging (see
+ * {@code pipeline.ImageDigestLookup}). v3 also takes {@code name} (an image of {@code provider.ecr.images}, built
+ * with Docker); this plugin runs no Docker, so that is refused with the way to push the image and name it.
  */
 final class ImageParser {
 
@@ -27,8 +27,9 @@ final class ImageParser {
             "(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([a-z0-9._/-]+)"
                     + "(?:@sha256:([a-f0-9]{64})|:([\\w][\\w.-]{0,127}))");
 
-    private static final String PIN_FIX = "pin the digest: <repository URI>@sha256:<digest> (Jib writes it to "
-            + "target/jib-image.digest, and ${file(./target/jib-image.json):imageDigest} reads it)";
+    private static final String URI_FORMS = "<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag> or "
+            + "...@sha256:<digest> (Jib writes the digest to target/jib-image.json, which "
+            + "${file(./target/jib-image.json):imageDigest} reads)";
 
     private ImageParser() {}
 
@@ -45,15 +46,15 @@ final class ImageParser {
         r.checkKnownKeys(KEYS, diagnostics);
         if (r.has("name")) {
             throw r.error("name", "images from provider.ecr.images are built with Docker, which this plugin does "
-                    + "not run", "push the image (for example with Jib) and give its URI as 'uri', then "
-                    + PIN_FIX);
+                    + "not run", "push the image (for example with Jib) and give its URI as "
+                    + "'uri': " + URI_FORMS);
         }
         if (!r.has("uri")) {
             throw new ConfigException(image.position(), path,
                     "missing required property 'uri'", "add 'uri: <account>.dkr.ecr.<region>.amazonaws.com/<repo>"
                     + "@sha256:<digest>'");
         }
-        String uri = r.string("uri", PIN_FIX);
+        String uri = r.string("uri", "write " + URI_FORMS);
         checkedUri(uri, r.raw("uri"), r.childPath("uri"), region);
         String workingDirectory = r.optString("workingDirectory").orElse(null);
         return new ImageSpec(uri, digest(uri), r.stringList("command"), r.stringList("entryPoint"),
@@ -68,11 +69,6 @@ final class ImageParser {
                     + "as an image of provider.ecr.images, which this plugin does not build)",
                     "write <account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:<digest>");
         }
-        if (m.group(4) == null) {
-            throw new ConfigException(at.position(), path, "'" + uri
-                    + "' names the tag '" + m.group(5) + "', but Lambda needs the image's digest, which v3 looks "
-                    + "up in ECR while packaging and this plugin does not", PIN_FIX);
-        }
         if (!m.group(2).equals(region)) {
             throw new ConfigException(at.position(), path, "the image is in region "
                     + m.group(2) + " but the service deploys to " + region + ": Lambda runs images of its own "
@@ -82,7 +78,9 @@ final class ImageParser {
         return uri;
     }
 
+    /** The digest's hex part, or null for a URI that names a tag. */
     private static String digest(String uri) {
-        return uri.substring(uri.indexOf("@sha256:") + "@sha256:".length());
+        int at = uri.indexOf("@sha256:");
+        return at < 0 ? null : uri.substring(at + "@sha256:".length());
     }
 }

@@ -4,21 +4,29 @@ import static io.github.serverlessmaven.testing.Templates.properties;
 import static io.github.serverlessmaven.testing.Templates.resource;
 import static io.github.serverlessmaven.testing.Templates.resources;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.PackageResult;
+import io.github.serverlessmaven.pipeline.ServicePipeline;
+import io.github.serverlessmaven.project.Log;
 import io.github.serverlessmaven.testing.ExternalTools;
+import io.github.serverlessmaven.testing.Templates;
 import io.github.serverlessmaven.testing.TestServices;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Container image functions ({@code image:}), compiled as v3's compileFunction does: Code.ImageUri, PackageType
  * Image, ImageConfig from command/entryPoint/workingDirectory, no Handler or Runtime, and the image digest as the
- * version's CodeSha256. Refused forms are in the bad-input corpus (image-*.yml).
+ * version's CodeSha256; a tag is looked up and pinned first. Refused forms are in the bad-input corpus
+ * (image-*.yml).
  */
 class ImageFunctionsTest {
 
@@ -92,6 +100,102 @@ class ImageFunctionsTest {
                 .containsKeys("S3Bucket", "S3Key");
         assertThat(properties(t, "OrdersLambdaFunction")).containsEntry("PackageType", "Image");
         ExternalTools.assertCfnLintClean(result.updateStackTemplate());
+    }
+
+    @Test
+    void aTagIsLookedUpAndThenCompilesAsTheDigestItPointsAt() {
+        Path project = TestServices.project(dir, """
+                service: images
+                provider: { name: aws, runtime: java21, profile: team-profile }
+                functions:
+                  orders:
+                    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:latest
+                """);
+        List<String> asked = new ArrayList<>();
+        List<String> infos = new ArrayList<>();
+        ServicePipeline pipeline = new ServicePipeline(TestServices.collecting(infos, null))
+                .withImageDigests(image -> {
+                    asked.add(image.account() + " " + image.region() + " " + image.repository() + " " + image.tag()
+                            + " " + image.providerProfile());
+                    return Optional.of(DIGEST);
+                });
+        PackageRequest request = TestServices.request(project);
+        PackageResult result = pipeline.packageService(request, pipeline.load(request), TestServices.NOW);
+        Map<String, Object> t = Templates.read(result.updateStackTemplate());
+
+        assertThat(asked).containsExactly("123456789012 us-east-1 orders latest team-profile");
+        assertThat(infos).contains("Image of function orders: orders:latest is sha256:" + DIGEST);
+        assertThat(properties(t, "OrdersLambdaFunction")).containsEntry("Code", Map.of("ImageUri", URI));
+        // The same template as the pinned URI gives: the version's logical ID hashes the digest, not the tag.
+        assertThat(resources(t)).containsKey("OrdersLambdaVersion" + "oKp05o5YE9hhjGxYFbIw5PNkR1VEpuJm8d8mjPaY");
+        assertThat(result.service().functions().get("orders").image().uri()).isEqualTo(URI);
+    }
+
+    @Test
+    void aTagMovedToAnotherImageIsCompiledAgainInsteadOfKeepingTheTemplates() {
+        Path project = TestServices.project(dir, """
+                service: images
+                provider: { name: aws, runtime: java21 }
+                functions:
+                  orders:
+                    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:latest
+                """);
+        PackageRequest request = TestServices.request(project);
+        String[] current = {DIGEST};
+        List<String> infos = new ArrayList<>();
+        ServicePipeline pipeline = new ServicePipeline(TestServices.collecting(infos, null))
+                .withImageDigests(image -> Optional.of(current[0]));
+        pipeline.packageService(request, pipeline.load(request), TestServices.NOW);
+        pipeline.packageService(request, pipeline.load(request), TestServices.NOW);
+        assertThat(infos).anyMatch(line -> line.contains("templates kept"));
+
+        current[0] = "c".repeat(64);
+        infos.clear();
+        PackageResult moved = pipeline.packageService(request, pipeline.load(request), TestServices.NOW);
+
+        assertThat(infos).noneMatch(line -> line.contains("templates kept"));
+        assertThat(properties(Templates.read(moved.updateStackTemplate()), "OrdersLambdaFunction"))
+                .containsEntry("Code", Map.of("ImageUri", "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders"
+                        + "@sha256:" + "c".repeat(64)));
+    }
+
+    @Test
+    void aTagThatEcrDoesNotHaveIsAnErrorAtTheImage() {
+        Path project = TestServices.project(dir, """
+                service: images
+                provider: { name: aws, runtime: java21 }
+                functions:
+                  orders:
+                    image:
+                      uri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/team/orders:v7
+                """);
+        ServicePipeline pipeline = new ServicePipeline(Log.NONE)
+                .withImageDigests(image -> Optional.empty());
+        PackageRequest request = TestServices.request(project);
+
+        assertThatThrownBy(() -> pipeline.packageService(request, pipeline.load(request), TestServices.NOW))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("serverless.yml:6:7: at 'functions.orders.image': there is no image tagged 'v7' in ECR "
+                        + "repository 'team/orders' of account 123456789012 in us-east-1, perhaps you should push "
+                        + "the image with that tag first (for example with Jib), or check the repository and the "
+                        + "tag");
+    }
+
+    @Test
+    void withoutAwsAccessATagIsAnErrorThatSaysHowToPinTheDigest() {
+        Path project = TestServices.project(dir, """
+                service: images
+                provider: { name: aws, runtime: java21 }
+                functions:
+                  orders:
+                    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:latest
+                """);
+
+        assertThatThrownBy(() -> TestServices.packageProject(project, new ArrayList<>()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("serverless.yml:5:12: at 'functions.orders.image': the tag 'latest' has to be "
+                        + "looked up in ECR, and this run has no AWS access")
+                .hasMessageContaining("123456789012.dkr.ecr.us-east-1.amazonaws.com/orders@sha256:<digest>");
     }
 
     @Test

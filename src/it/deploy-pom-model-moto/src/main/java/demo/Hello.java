@@ -1,0 +1,8 @@
+package demo;
+
+public class Hello {
+
+    public String handleRequest(String input) {
+        return "hello " + input;
+    }
+}

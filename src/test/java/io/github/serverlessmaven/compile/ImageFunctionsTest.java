@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.serverlessmaven.config.ConfigException;
+import io.github.serverlessmaven.pipeline.ImageDigestLookup;
 import io.github.serverlessmaven.pipeline.PackageRequest;
 import io.github.serverlessmaven.pipeline.PackageResult;
 import io.github.serverlessmaven.pipeline.ServicePipeline;
-import io.github.serverlessmaven.project.Log;
 import io.github.serverlessmaven.testing.ExternalTools;
 import io.github.serverlessmaven.testing.Templates;
 import io.github.serverlessmaven.testing.TestServices;
@@ -32,6 +32,13 @@ class ImageFunctionsTest {
 
     private static final String DIGEST = "a".repeat(64);
     private static final String URI = "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders@sha256:" + DIGEST;
+    private static final String TAGGED = """
+            service: images
+            provider: { name: aws, runtime: java21 }
+            functions:
+              orders:
+                image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:latest
+            """;
 
     @TempDir
     Path dir;
@@ -113,14 +120,11 @@ class ImageFunctionsTest {
                 """);
         List<String> asked = new ArrayList<>();
         List<String> infos = new ArrayList<>();
-        ServicePipeline pipeline = new ServicePipeline(TestServices.collecting(infos, null))
-                .withImageDigests(image -> {
-                    asked.add(image.account() + " " + image.region() + " " + image.repository() + " " + image.tag()
-                            + " " + image.providerProfile());
-                    return Optional.of(DIGEST);
-                });
-        PackageRequest request = TestServices.request(project);
-        PackageResult result = pipeline.packageService(request, pipeline.load(request), TestServices.NOW);
+        PackageResult result = packageWith(project, image -> {
+            asked.add(image.account() + " " + image.region() + " " + image.repository() + " " + image.tag() + " "
+                    + image.providerProfile());
+            return Optional.of(DIGEST);
+        }, infos);
         Map<String, Object> t = Templates.read(result.updateStackTemplate());
 
         assertThat(asked).containsExactly("123456789012 us-east-1 orders latest team-profile");
@@ -133,25 +137,17 @@ class ImageFunctionsTest {
 
     @Test
     void aTagMovedToAnotherImageIsCompiledAgainInsteadOfKeepingTheTemplates() {
-        Path project = TestServices.project(dir, """
-                service: images
-                provider: { name: aws, runtime: java21 }
-                functions:
-                  orders:
-                    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:latest
-                """);
-        PackageRequest request = TestServices.request(project);
+        Path project = TestServices.project(dir, TAGGED);
         String[] current = {DIGEST};
         List<String> infos = new ArrayList<>();
-        ServicePipeline pipeline = new ServicePipeline(TestServices.collecting(infos, null))
-                .withImageDigests(image -> Optional.of(current[0]));
-        pipeline.packageService(request, pipeline.load(request), TestServices.NOW);
-        pipeline.packageService(request, pipeline.load(request), TestServices.NOW);
+        ImageDigestLookup ecr = image -> Optional.of(current[0]);
+        packageWith(project, ecr, infos);
+        packageWith(project, ecr, infos);
         assertThat(infos).anyMatch(line -> line.contains("templates kept"));
 
         current[0] = "c".repeat(64);
         infos.clear();
-        PackageResult moved = pipeline.packageService(request, pipeline.load(request), TestServices.NOW);
+        PackageResult moved = packageWith(project, ecr, infos);
 
         assertThat(infos).noneMatch(line -> line.contains("templates kept"));
         assertThat(properties(Templates.read(moved.updateStackTemplate()), "OrdersLambdaFunction"))
@@ -169,11 +165,7 @@ class ImageFunctionsTest {
                     image:
                       uri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/team/orders:v7
                 """);
-        ServicePipeline pipeline = new ServicePipeline(Log.NONE)
-                .withImageDigests(image -> Optional.empty());
-        PackageRequest request = TestServices.request(project);
-
-        assertThatThrownBy(() -> pipeline.packageService(request, pipeline.load(request), TestServices.NOW))
+        assertThatThrownBy(() -> packageWith(project, image -> Optional.empty(), new ArrayList<>()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("serverless.yml:6:7: at 'functions.orders.image': there is no image tagged 'v7' in ECR "
                         + "repository 'team/orders' of account 123456789012 in us-east-1, perhaps you should push "
@@ -183,13 +175,7 @@ class ImageFunctionsTest {
 
     @Test
     void withoutAwsAccessATagIsAnErrorThatSaysHowToPinTheDigest() {
-        Path project = TestServices.project(dir, """
-                service: images
-                provider: { name: aws, runtime: java21 }
-                functions:
-                  orders:
-                    image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:latest
-                """);
+        Path project = TestServices.project(dir, TAGGED);
 
         assertThatThrownBy(() -> TestServices.packageProject(project, new ArrayList<>()))
                 .isInstanceOf(ConfigException.class)
@@ -254,5 +240,12 @@ class ImageFunctionsTest {
                 .contains("'runtime' is ignored"));
         assertThat(properties(io.github.serverlessmaven.testing.Templates.read(result.updateStackTemplate()),
                 "OrdersLambdaFunction")).doesNotContainKey("Runtime");
+    }
+
+    /** Packages with {@code ecr} answering the tag lookups; the info lines go to {@code infos}. */
+    private static PackageResult packageWith(Path project, ImageDigestLookup ecr, List<String> infos) {
+        ServicePipeline pipeline = new ServicePipeline(TestServices.collecting(infos, null)).withImageDigests(ecr);
+        PackageRequest request = TestServices.request(project);
+        return pipeline.packageService(request, pipeline.load(request), TestServices.NOW);
     }
 }

@@ -191,6 +191,7 @@ public final class ServicePipeline {
     /** Functions whose image names a tag get the digest it points at now, as v3 does while packaging. */
     private Service pinImageTags(Service service) {
         Map<String, FunctionDef> functions = null;
+        Map<String, String> digestsByUri = new HashMap<>();
         for (FunctionDef function : service.functions().values()) {
             if (!function.isImage() || !function.image().isTagged()) {
                 continue;
@@ -205,15 +206,19 @@ public final class ServicePipeline {
                         "run a goal that talks to AWS (package, deploy), or pin the digest: "
                                 + image.repositoryUri() + "@sha256:<digest>");
             }
-            String profile = service.provider().raw().get("profile") instanceof ScalarNode p && p.value() != null
-                    ? String.valueOf(p.value()) : null;
-            String digest = imageDigests.digest(new ImageDigestLookup.ImageTag(image.account(), service.region(),
-                            image.repository(), image.tag(), profile))
-                    .orElseThrow(() -> new ConfigException(imagePosition(function), function.path() + ".image",
-                            "there is no image tagged '" + image.tag() + "' in ECR repository '" + image.repository()
-                                    + "' of account " + image.account() + " in " + service.region(),
-                            "push the image with that tag first (for example with Jib), or check the repository "
-                                    + "and the tag"));
+            String digest = digestsByUri.get(image.uri());
+            if (digest == null) {
+                String profile = service.provider().raw().get("profile") instanceof ScalarNode p && p.value() != null
+                        ? String.valueOf(p.value()) : null;
+                digest = imageDigests.digest(new ImageDigestLookup.ImageTag(image.account(), service.region(),
+                                image.repository(), image.tag(), profile))
+                        .orElseThrow(() -> new ConfigException(imagePosition(function), function.path() + ".image",
+                                "there is no image tagged '" + image.tag() + "' in ECR repository '"
+                                        + image.repository() + "' of account " + image.account() + " in "
+                                        + service.region(), "push the image with that tag first (for example with "
+                                        + "Jib), or check the repository and the tag"));
+                digestsByUri.put(image.uri(), digest);
+            }
             log.info("Image of function " + function.key() + ": " + image.repository() + ":" + image.tag() + " is "
                     + "sha256:" + digest);
             functions.put(function.key(), function.withImage(image.pinnedTo(digest)));

@@ -117,6 +117,10 @@ class ImageFunctionsTest {
                 functions:
                   orders:
                     image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:latest
+                  refunds:
+                    image:
+                      uri: 123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:latest
+                      command: [com.example.Refunds::handleRequest]
                 """);
         List<String> asked = new ArrayList<>();
         List<String> infos = new ArrayList<>();
@@ -127,9 +131,11 @@ class ImageFunctionsTest {
         }, infos);
         Map<String, Object> t = Templates.read(result.updateStackTemplate());
 
+        // Asked once for the two functions that run the same tag.
         assertThat(asked).containsExactly("123456789012 us-east-1 orders latest team-profile");
         assertThat(infos).contains("Image of function orders: orders:latest is sha256:" + DIGEST);
         assertThat(properties(t, "OrdersLambdaFunction")).containsEntry("Code", Map.of("ImageUri", URI));
+        assertThat(properties(t, "RefundsLambdaFunction")).containsEntry("Code", Map.of("ImageUri", URI));
         // The same template as the pinned URI gives: the version's logical ID hashes the digest, not the tag.
         assertThat(resources(t)).containsKey("OrdersLambdaVersion" + "oKp05o5YE9hhjGxYFbIw5PNkR1VEpuJm8d8mjPaY");
         assertThat(result.service().functions().get("orders").image().uri()).isEqualTo(URI);

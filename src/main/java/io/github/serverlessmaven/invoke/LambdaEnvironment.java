@@ -1,7 +1,5 @@
 package io.github.serverlessmaven.invoke;
 
-import io.github.serverlessmaven.config.Node;
-import io.github.serverlessmaven.config.ScalarNode;
 import io.github.serverlessmaven.model.FunctionDef;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.naming.Naming;
@@ -39,9 +37,9 @@ final class LambdaEnvironment {
         env.put("LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString());
         env.put("TZ", "UTC");
         env.put("IS_LOCAL", "true");
-        Node profile = service.provider().raw().get("profile");
-        if (profile instanceof ScalarNode s && s.value() != null) {
-            env.put("AWS_PROFILE", String.valueOf(s.value()));
+        String profile = service.provider().profile();
+        if (profile != null) {
+            env.put("AWS_PROFILE", profile);
         }
         fn.environment().forEach((name, value) -> {
             if (value == null || overrides.containsKey(name)) {

@@ -29,6 +29,11 @@ public abstract class AbstractAwsAccessMojo extends AbstractServerlessMojo {
         return new LazyEcrLookup(blankToNull(profile), endpoint);
     }
 
+    /** {@code serverless.profile} wins over {@code provider.profile}; neither leaves it to the SDK's chain. */
+    static String chosenProfile(String buildProfile, String providerProfile) {
+        return buildProfile != null ? buildProfile : providerProfile;
+    }
+
     protected String endpoint() {
         return AwsSettings.endpointFrom(endpoint, System.getenv());
     }
@@ -37,9 +42,9 @@ public abstract class AbstractAwsAccessMojo extends AbstractServerlessMojo {
     private record LazyEcrLookup(String buildProfile, String endpointParameter) implements ImageDigestLookup {
         @Override
         public Optional<String> digest(ImageTag image) {
-            String chosen = buildProfile != null ? buildProfile : image.providerProfile();
             String endpoint = AwsSettings.endpointFrom(endpointParameter, System.getenv());
-            return new EcrImageDigests(AwsSettings.of(image.region(), chosen, endpoint)).digest(image);
+            return new EcrImageDigests(AwsSettings.of(image.region(), chosenProfile(buildProfile,
+                    image.providerProfile()), endpoint)).digest(image);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.github.serverlessmaven.maven;
 import io.github.serverlessmaven.aws.AwsClients;
 import io.github.serverlessmaven.aws.AwsSettings;
 import io.github.serverlessmaven.aws.AwsVariableSources;
-import io.github.serverlessmaven.config.ScalarNode;
 import io.github.serverlessmaven.deploy.DeployOptions;
 import io.github.serverlessmaven.model.Service;
 import io.github.serverlessmaven.pipeline.PackageRequest;
@@ -33,11 +32,8 @@ public abstract class AbstractAwsMojo extends AbstractAwsAccessMojo {
     }
 
     protected AwsClients clients(Service service) {
-        String chosen = blankToNull(profile);
-        if (chosen == null && service.provider().raw().get("profile") instanceof ScalarNode s && s.value() != null) {
-            chosen = String.valueOf(s.value());
-        }
-        return new AwsClients(AwsSettings.of(service.region(), chosen, endpoint()));
+        return new AwsClients(AwsSettings.of(service.region(), chosenProfile(blankToNull(profile),
+                service.provider().profile()), endpoint()));
     }
 
     protected DeployOptions options(boolean force) {

@@ -155,7 +155,7 @@ public abstract class AbstractServerlessMojo extends AbstractMojo {
         return new ServicePipeline(coreLog(), pomModel(), console(), imageDigests());
     }
 
-    /** How image tags are looked up: only goals that talk to AWS can, see {@link AbstractAwsMojo}. */
+    /** How image tags are looked up: only goals with AWS settings can, see {@link AbstractAwsAccessMojo}. */
     protected ImageDigestLookup imageDigests() {
         return null;
     }

@@ -32,7 +32,8 @@ public record ImageSpec(String uri, String sha256, List<String> command, List<St
 
     /** The repository's name, e.g. {@code team/orders}. */
     public String repository() {
-        return repositoryUri().substring(repositoryUri().indexOf('/') + 1);
+        String repositoryUri = repositoryUri();
+        return repositoryUri.substring(repositoryUri.indexOf('/') + 1);
     }
 
     /** The tag the URI names, or null when it is pinned to a digest. */

@@ -1,6 +1,7 @@
 package io.github.serverlessmaven.model;
 
 import io.github.serverlessmaven.config.MapNode;
+import io.github.serverlessmaven.config.ScalarNode;
 import java.util.Map;
 
 /**
@@ -28,4 +29,11 @@ public record Provider(
         String deploymentMethod,
         String apiName,
         String endpointType,
-        MapNode raw) {}
+        MapNode raw) {
+
+    /** {@code provider.profile}, the AWS profile the service names, or null. */
+    public String profile() {
+        return raw != null && raw.get("profile") instanceof ScalarNode s && s.value() != null
+                ? String.valueOf(s.value()) : null;
+    }
+}

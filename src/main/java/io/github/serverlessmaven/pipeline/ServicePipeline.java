@@ -208,10 +208,8 @@ public final class ServicePipeline {
             }
             String digest = digestsByUri.get(image.uri());
             if (digest == null) {
-                String profile = service.provider().raw().get("profile") instanceof ScalarNode p && p.value() != null
-                        ? String.valueOf(p.value()) : null;
                 digest = imageDigests.digest(new ImageDigestLookup.ImageTag(image.account(), service.region(),
-                                image.repository(), image.tag(), profile))
+                                image.repository(), image.tag(), service.provider().profile()))
                         .orElseThrow(() -> new ConfigException(imagePosition(function), function.path() + ".image",
                                 "there is no image tagged '" + image.tag() + "' in ECR repository '"
                                         + image.repository() + "' of account " + image.account() + " in "
